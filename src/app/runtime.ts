@@ -1,0 +1,29 @@
+import { uuidv7 } from 'uuidv7';
+import type { Config } from '../config.js';
+import { migrate, openStore, type Store } from '../store/db.js';
+import type { Ctx, Deps } from './context.js';
+import { ensureDefaultWorkspace } from './profile.js';
+
+export interface Runtime {
+  deps: Deps;
+  ctx: Ctx;
+  close(): Promise<void>;
+}
+
+/** Opens the configured database, brings its schema up to date and finds the workspace. */
+export async function openRuntime(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<Runtime> {
+  const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  return runtimeFor(store);
+}
+
+export async function runtimeFor(store: Store, clock: () => Date = () => new Date()): Promise<Runtime> {
+  try {
+    await migrate(store);
+    const deps: Deps = { store, clock, newId: uuidv7 };
+    const ctx = await ensureDefaultWorkspace(deps);
+    return { deps, ctx, close: () => store.close() };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}

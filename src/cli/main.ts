@@ -1,0 +1,51 @@
+import { Command, CommanderError } from 'commander';
+import { AppError } from '../domain/errors.js';
+import { partnerCommand } from './commands/partner.js';
+import { profileCommand } from './commands/profile.js';
+import { serverCommands } from './commands/server.js';
+
+export function buildProgram(): Command {
+  const program = new Command('partnerloop')
+    .description('Your referral-partner pipeline: partners, outreach, agreements, referrals and fees')
+    .option('--json', 'print JSON (the same shapes as the API) instead of tables')
+    .option('--data-dir <dir>', 'where the SQLite database lives (default ./data, or DATA_DIR)')
+    .option('--database-url <url>', 'use PostgreSQL instead of SQLite (or DATABASE_URL)')
+    .showHelpAfterError()
+    .exitOverride();
+  serverCommands(program);
+  profileCommand(program);
+  partnerCommand(program);
+  for (const cmd of program.commands) exitOverrideDeep(cmd);
+  return program;
+}
+
+function exitOverrideDeep(cmd: Command) {
+  cmd.exitOverride();
+  for (const sub of cmd.commands) exitOverrideDeep(sub);
+}
+
+/** Exit codes: 0 done, 1 unexpected failure, 2 bad input or a refused action. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof AppError) {
+      process.stderr.write(`${describeError(err)}\n`);
+      return 2;
+    }
+    process.stderr.write(`Unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 1;
+  }
+}
+
+function describeError(err: AppError): string {
+  const issues = err.details.issues as { field: string; message: string }[] | undefined;
+  if (err.code === 'validation_failed' && issues?.length) {
+    return `Error: ${issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)).join('\n       ')}`;
+  }
+  return `Error: ${err.message}`;
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+
+/** Everything the process takes from its environment, read in this one place. */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: 'silent' | 'info';
+}
+
+export interface ConfigOverrides {
+  host?: string;
+  port?: number;
+  dataDir?: string;
+  databaseUrl?: string;
+}
+
+export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const port = overrides.port ?? parsePort(env.PORT);
+  return {
+    // No accounts exist yet, so the default is loopback only.
+    host: overrides.host ?? env.HOST ?? '127.0.0.1',
+    port,
+    dataDir: path.resolve(overrides.dataDir ?? env.DATA_DIR ?? 'data'),
+    databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
+    logLevel: env.PARTNERLOOP_QUIET === '1' ? 'silent' : 'info',
+  };
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 3000;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+/** Settings only the test suite and benchmarks use. */
+export interface TestConfig {
+  ci: boolean;
+  testDatabaseUrl: string | undefined;
+  chromiumPath: string;
+}
+
+export function loadTestConfig(env: NodeJS.ProcessEnv = process.env): TestConfig {
+  return {
+    ci: env.CI === 'true' || env.CI === '1',
+    testDatabaseUrl: env.TEST_DATABASE_URL || undefined,
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+  };
+}

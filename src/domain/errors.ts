@@ -1,0 +1,30 @@
+/**
+ * The one error type every layer throws for an expected refusal. Adapters translate `code`
+ * (HTTP status, CLI exit code) in one place each; anything that is not an AppError is a bug.
+ */
+export type ErrorCode = 'validation_failed' | 'not_found' | 'duplicate' | 'illegal_transition' | 'conflict';
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  static validation(issues: FieldIssue[]): AppError {
+    const message = issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)).join('; ');
+    return new AppError('validation_failed', message, { issues });
+  }
+
+  static notFound(what: string, id: string): AppError {
+    return new AppError('not_found', `${what} ${id} was not found`, { id });
+  }
+}

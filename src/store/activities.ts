@@ -1,0 +1,28 @@
+import { type Kysely, sql } from 'kysely';
+import type { Activity } from '../domain/activity.js';
+import type { DB } from './schema.js';
+
+export async function insertActivity(db: Kysely<DB>, workspaceId: string, activity: Activity): Promise<void> {
+  await db
+    .insertInto('activities')
+    .values({ ...activity, workspaceId, data: JSON.stringify(activity.data) })
+    .execute();
+}
+
+/** Newest first; `after` is the (at, id) of the last row of the previous page. */
+export async function listActivities(
+  db: Kysely<DB>,
+  workspaceId: string,
+  partnerId: string,
+  limit: number,
+  after?: { at: string; id: string },
+): Promise<Activity[]> {
+  let q = db
+    .selectFrom('activities')
+    .select(['id', 'partnerId', 'kind', 'summary', 'data', 'at'])
+    .where('workspaceId', '=', workspaceId)
+    .where('partnerId', '=', partnerId);
+  if (after) q = q.where(sql<boolean>`(at, id) < (${after.at}, ${after.id})`);
+  const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }));
+}

@@ -1,0 +1,79 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+/** Table shapes as Kysely sees them (camelCase; the columns are snake_case). */
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  positioning: string | null;
+  idealClient: string | null;
+  servicesOffered: string | null;
+  servicesReferredOut: string | null;
+  senderName: string | null;
+  senderEmail: string | null;
+  calendarLink: string | null;
+  currency: string;
+  timeZone: string;
+  monthlyRevenueTarget: number;
+  monthlyPlatformCost: number;
+  reviewCadence: string;
+  partnerTarget: number;
+  followUpMinDays: number;
+  followUpMaxDays: number;
+  noResponseDays: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PartnerTable {
+  id: string;
+  workspaceId: string;
+  name: string;
+  company: string | null;
+  contactName: string | null;
+  email: string | null;
+  linkedinUrl: string | null;
+  website: string | null;
+  emailKey: string | null;
+  linkedinKey: string | null;
+  websiteKey: string | null;
+  type: string;
+  subtype: string | null;
+  audience: string | null;
+  stage: string;
+  owner: string | null;
+  notes: string | null;
+  nextAction: string | null;
+  nextActionDate: string | null;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PartnerTagTable {
+  workspaceId: string;
+  partnerId: string;
+  tag: string;
+}
+
+export interface ActivityTable {
+  id: string;
+  workspaceId: string;
+  partnerId: string;
+  kind: string;
+  summary: string;
+  data: string;
+  at: string;
+}
+
+export interface DB {
+  workspaces: WorkspaceTable;
+  partners: PartnerTable;
+  partnerTags: PartnerTagTable;
+  activities: ActivityTable;
+}
+
+export type PartnerRow = Selectable<PartnerTable>;
+export type NewPartnerRow = Insertable<PartnerTable>;
+export type PartnerRowUpdate = Updateable<PartnerTable>;
+export type WorkspaceRow = Selectable<WorkspaceTable>;
+export type ActivityRow = Selectable<ActivityTable>;

@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { uuidv7 } from 'uuidv7';
+import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
+import type { Ctx, Deps } from '../../src/app/context.js';
+import { createWorkspace } from '../../src/app/profile.js';
+import { loadTestConfig } from '../../src/config.js';
+import { type Dialect, migrate, openStore, type Store } from '../../src/store/db.js';
+
+const testConfig = loadTestConfig();
+
+if (testConfig.ci && !testConfig.testDatabaseUrl) {
+  throw new Error('CI=true needs TEST_DATABASE_URL: every integration test must also run on PostgreSQL');
+}
+
+/** The databases this run covers: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export const dialects: Dialect[] = testConfig.testDatabaseUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+
+/** A clock the test moves by hand. */
+export class TestClock {
+  constructor(private current = new Date('2026-11-24T10:00:00Z')) {}
+  now = () => new Date(this.current);
+  set(iso: string) {
+    this.current = new Date(iso);
+  }
+  advanceDays(days: number) {
+    this.current = new Date(this.current.getTime() + days * 86_400_000);
+  }
+}
+
+export interface TestDb {
+  store: Store;
+  cleanup(): Promise<void>;
+}
+
+/** A throwaway database: a temp SQLite file, or a fresh PostgreSQL schema, migrated. */
+export async function openTestDb(dialect: Dialect): Promise<TestDb> {
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnerloop-test-'));
+    const store = openStore({ sqliteFile: path.join(dir, 'test.db') });
+    await migrate(store);
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const url = testConfig.testDatabaseUrl!;
+  const schema = `t_${uuidv7().replace(/-/g, '')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  const store = openStore({ databaseUrl: url, schema });
+  await migrate(store);
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
+    },
+  };
+}
+
+export interface TestEnv {
+  dialect: Dialect;
+  store: Store;
+  clock: TestClock;
+  deps: Deps;
+  /** A fresh workspace for each test, so tests never see each other's rows. */
+  ctx: Ctx;
+}
+
+/**
+ * Declares the same suite once per database. `env()` gives the current test's store, clock,
+ * deps and a workspace of its own.
+ */
+export function describeEachDb(name: string, body: (env: () => TestEnv) => void) {
+  for (const dialect of dialects) {
+    describe(`${name} [${dialect}]`, () => {
+      let db: TestDb;
+      let current: TestEnv;
+      beforeAll(async () => {
+        db = await openTestDb(dialect);
+      });
+      afterAll(async () => {
+        await db?.cleanup();
+      });
+      beforeEach(async () => {
+        const clock = new TestClock();
+        const deps: Deps = { store: db.store, clock: clock.now, newId: uuidv7 };
+        current = { dialect, store: db.store, clock, deps, ctx: await createWorkspace(deps) };
+      });
+      body(() => current);
+    });
+  }
+}
