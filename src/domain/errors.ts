@@ -2,7 +2,13 @@
  * The one error type every layer throws for an expected refusal. Adapters translate `code`
  * (HTTP status, CLI exit code) in one place each; anything that is not an AppError is a bug.
  */
-export type ErrorCode = 'validation_failed' | 'not_found' | 'duplicate' | 'illegal_transition' | 'conflict';
+export type ErrorCode =
+  | 'validation_failed'
+  | 'not_found'
+  | 'duplicate'
+  | 'illegal_transition'
+  | 'conflict'
+  | 'unsupported_media_type';
 
 export interface FieldIssue {
   field: string;

@@ -33,13 +33,15 @@ export function createHttpApp({ deps, ctx, webDir, logError = console.error }: H
   api.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('ctx', ctx);
-    const sendsBody =
-      (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding') !== undefined;
-    const isJson = /^application\/([\w.-]+\+)?json/i.test(c.req.header('content-type') ?? '');
-    if (sendsBody && !isJson && c.req.method !== 'GET') {
-      throw AppError.validation([
-        { field: 'Content-Type', message: 'expected application/json; send the body as JSON' },
-      ]);
+    const type = c.req.header('content-type');
+    if (type !== undefined && c.req.method !== 'GET' && !/^application\/([\w.-]+\+)?json/i.test(type)) {
+      throw new AppError(
+        'unsupported_media_type',
+        `Send the body as JSON (Content-Type: application/json), not ${type}`,
+        {
+          issues: [{ field: 'Content-Type', message: 'expected application/json' }],
+        },
+      );
     }
     await next();
   });
