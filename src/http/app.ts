@@ -4,12 +4,12 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import type { Ctx, Deps } from '../app/context.js';
-import { loadDemo } from '../app/demo.js';
 import { fieldIssues } from '../contract/common.js';
 import { AppError } from '../domain/errors.js';
 import { docsRoutes } from './docs.js';
 import { errorResponse } from './errors.js';
 import type { HttpEnv } from './openapi.js';
+import { demoRoutes } from './routes/demo.js';
 import { partnerRoutes } from './routes/partners.js';
 import { profileRoutes } from './routes/profile.js';
 
@@ -47,7 +47,7 @@ export function createHttpApp({ deps, ctx, webDir, logError = console.error }: H
   });
   profileRoutes(api);
   partnerRoutes(api);
-  api.post('/demo', async (c) => c.json(await loadDemo(deps, ctx), 201));
+  demoRoutes(api);
   api.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}`, details: {} } }, 404),
   );
