@@ -11,7 +11,7 @@ import type { Activity } from '../domain/activity.js';
 import { AppError } from '../domain/errors.js';
 import { duplicateKeys, type Partner, subtypeError } from '../domain/partner.js';
 import { assertMove, STAGE_LABELS, type Stage } from '../domain/stage.js';
-import { insertActivity, listActivities } from '../store/activities.js';
+import { insertActivity, insertStageEvent, listActivities } from '../store/activities.js';
 import {
   findDuplicates,
   findPartnersByRef,
@@ -72,10 +72,9 @@ export async function createPartner(
       id,
       'partner.created',
       `Added as ${article(kind)} ${kind} at stage ${STAGE_LABELS[stage]}`,
-      {
-        stage,
-      },
+      { stage },
     );
+    await insertStageEvent(db, ctx.workspaceId, { id: deps.newId(), partnerId: id, stage, at: now });
     return mustGet(db, ctx, id);
   });
 }
@@ -161,7 +160,9 @@ export async function moveInTransaction(
   assertMove(current.stage, to);
   await updatePartner(db, ctx.workspaceId, id, { stage: to, updatedAt: nowIso(deps) });
   const summary = `Moved from ${STAGE_LABELS[current.stage]} to ${STAGE_LABELS[to]}${note ? `: ${note}` : ''}`;
-  await record(deps, db, ctx, id, 'stage.changed', summary, { from: current.stage, to, note }, options.at);
+  const at = options.at ?? nowIso(deps);
+  await record(deps, db, ctx, id, 'stage.changed', summary, { from: current.stage, to, note }, at);
+  await insertStageEvent(db, ctx.workspaceId, { id: deps.newId(), partnerId: id, stage: to, at });
   return mustGet(db, ctx, id);
 }
 

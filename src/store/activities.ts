@@ -26,3 +26,15 @@ export async function listActivities(
   const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   return rows.map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }));
 }
+
+/** Stage history rows, read by the review. */
+export async function insertStageEvent(
+  db: Kysely<DB>,
+  workspaceId: string,
+  event: { id: string; partnerId: string; stage: string; at: string },
+): Promise<void> {
+  await db
+    .insertInto('stageEvents')
+    .values({ ...event, workspaceId })
+    .execute();
+}

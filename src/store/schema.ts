@@ -65,11 +65,20 @@ export interface ActivityTable {
   at: string;
 }
 
+export interface StageEventTable {
+  id: string;
+  workspaceId: string;
+  partnerId: string;
+  stage: string;
+  at: string;
+}
+
 export interface DB {
   workspaces: WorkspaceTable;
   partners: PartnerTable;
   partnerTags: PartnerTagTable;
   activities: ActivityTable;
+  stageEvents: StageEventTable;
 }
 
 export type PartnerRow = Selectable<PartnerTable>;

@@ -36,11 +36,12 @@ export interface TestDb {
 }
 
 /** A throwaway database: a temp SQLite file, or a fresh PostgreSQL schema, migrated. */
-export async function openTestDb(dialect: Dialect): Promise<TestDb> {
+export async function openTestDb(dialect: Dialect, options: { migrate?: boolean } = {}): Promise<TestDb> {
+  const migrateNow = options.migrate ?? true;
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnerloop-test-'));
     const store = openStore({ sqliteFile: path.join(dir, 'test.db') });
-    await migrate(store);
+    if (migrateNow) await migrate(store);
     return {
       store,
       cleanup: async () => {
@@ -55,7 +56,7 @@ export async function openTestDb(dialect: Dialect): Promise<TestDb> {
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   const store = openStore({ databaseUrl: url, schema });
-  await migrate(store);
+  if (migrateNow) await migrate(store);
   return {
     store,
     cleanup: async () => {
