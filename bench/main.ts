@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { migrate, openStore, type Store } from '../src/store/db.js';
+import { generate, REFERENCE, type Scale, SMOKE } from './generate.js';
+import { load, type Row, rssMb, startServer, timeIt } from './measure.js';
+
+const { values: args } = parseArgs({
+  options: {
+    generate: { type: 'boolean', default: false },
+    scale: { type: 'string', default: 'reference' },
+    duration: { type: 'string', default: '10' },
+    out: { type: 'string', default: 'bench/results.json' },
+    seed: { type: 'string', default: '20261124' },
+  },
+});
+
+const scale: Scale = args.scale === 'smoke' ? SMOKE : REFERENCE;
+const duration = Number(args.duration);
+const dataDir = path.resolve('bench/data', args.scale!);
+const dbFile = path.join(dataDir, 'partnerloop.db');
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+async function prepare(): Promise<Store> {
+  const marker = path.join(dataDir, 'generated.json');
+  const fresh =
+    !args.generate && fs.existsSync(marker) && JSON.parse(fs.readFileSync(marker, 'utf8')).seed === args.seed;
+  if (!fresh) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.mkdirSync(dataDir, { recursive: true });
+  }
+  const store = openStore({ sqliteFile: dbFile });
+  await migrate(store);
+  if (!fresh) {
+    const started = Date.now();
+    let last = 0;
+    await generate(store.db, scale, Number(args.seed), (what, done, total) => {
+      if (Date.now() - last > 2000 || done === total) {
+        last = Date.now();
+        log(`  generating ${what}: ${done.toLocaleString()} / ${total.toLocaleString()}`);
+      }
+    });
+    log(`Generated the ${args.scale} data set in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    fs.writeFileSync(marker, JSON.stringify({ seed: args.seed, scale }));
+  }
+  return store;
+}
+
+async function main() {
+  const store = await prepare();
+  const rows: Row[] = [];
+  const partner = await store.db
+    .selectFrom('partners')
+    .select('id')
+    .where('stage', '=', 'agreement')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  await store.close();
+
+  const colds: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const s = await startServer({ DATA_DIR: dataDir });
+    colds.push(s.coldStartMs);
+    await s.stop();
+  }
+  colds.sort((a, b) => a - b);
+  const cold = colds[2]!;
+  rows.push({
+    name: 'cold start to first answer',
+    figure: `${cold.toFixed(0)} ms (median of 5)`,
+    budget: '≤ 1000 ms',
+    met: cold <= 1000,
+    values: { median: cold },
+  });
+
+  const server = await startServer({ DATA_DIR: dataDir });
+  try {
+    const list = await load({
+      url: `${server.url}/api/v1/partners?stage=contacted&sort=next_action&limit=50`,
+      duration,
+    });
+    rows.push({
+      name: 'partner list over HTTP (stage filter, next action, 50)',
+      figure: `${list.rps.toFixed(0)} req/s, p50 ${list.p50} ms, p99 ${list.p99} ms, ${list.errors + list.non2xx} errors`,
+      budget: '≥ 5000 req/s, p99 ≤ 20 ms',
+      met: list.rps >= 5000 && list.p99 <= 20 && list.errors + list.non2xx === 0,
+      values: { ...list },
+    });
+
+    const page = await timeIt(
+      () =>
+        Promise.all(
+          [`/api/v1/partners/${partner.id}`, `/api/v1/partners/${partner.id}/activities?limit=50`].map((p) =>
+            fetch(server.url + p).then((r) => r.arrayBuffer()),
+          ),
+        ),
+      200,
+    );
+    rows.push({
+      name: 'partner page over HTTP (partner, timeline)',
+      figure: `median ${page.median.toFixed(1)} ms (p10 ${page.p10.toFixed(1)}, p90 ${page.p90.toFixed(1)})`,
+      budget: '—',
+      met: null,
+      values: page,
+    });
+
+    const rss = rssMb(server.pid);
+    rows.push({
+      name: 'server memory with the reference data',
+      figure: rss === null ? 'n/a' : `${rss.toFixed(0)} MB RSS`,
+      budget: '≤ 200 MB',
+      met: rss === null ? null : rss <= 200,
+      values: { rssMb: rss },
+    });
+  } finally {
+    await server.stop();
+  }
+
+  printTable(rows);
+  fs.mkdirSync(path.dirname(path.resolve(args.out!)), { recursive: true });
+  fs.writeFileSync(
+    args.out!,
+    `${JSON.stringify({ scale: args.scale, sizes: scale, database: 'sqlite', at: new Date().toISOString(), rows }, null, 2)}\n`,
+  );
+}
+
+function printTable(rows: Row[]) {
+  const head = ['work', 'measured', 'budget', 'met'];
+  const body = rows.map((r) => [r.name, r.figure, r.budget, r.met === null ? '—' : r.met ? 'yes' : 'NO']);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  process.stdout.write(`${[line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n')}\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err.stack ?? err}\n`);
+  process.exit(1);
+});
