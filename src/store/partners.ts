@@ -170,7 +170,11 @@ export async function listPartners(
   let page = filtered().selectAll();
   if (req.after) {
     const cmp = req.dir === 'asc' ? sql.raw('>') : sql.raw('<');
-    page = page.where(sql<SqlBool>`(${expr}, id) ${cmp} (${req.after.value}, ${req.after.id})`);
+    // The first comparison lets the database seek in the index; the second breaks ties by id.
+    const seek = req.dir === 'asc' ? sql.raw('>=') : sql.raw('<=');
+    page = page
+      .where(sql<SqlBool>`${expr} ${seek} ${req.after.value}`)
+      .where(sql<SqlBool>`(${expr}, id) ${cmp} (${req.after.value}, ${req.after.id})`);
   }
   const [rows, count] = await Promise.all([
     page

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001_foundation.js';
 import * as m004 from './004_stage_events.js';
+import * as m005 from './005_partner_list_index.js';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the bundled
@@ -9,4 +10,5 @@ import * as m004 from './004_stage_events.js';
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
   '004_stage_events': m004,
+  '005_partner_list_index': m005,
 };
