@@ -9,7 +9,7 @@ import {
 } from '../contract/partner.js';
 import type { Activity } from '../domain/activity.js';
 import { AppError } from '../domain/errors.js';
-import { duplicateKeys, type Partner, subtypeError } from '../domain/partner.js';
+import { describeKind, duplicateKeys, normalizeSubtype, type Partner, subtypeError } from '../domain/partner.js';
 import { assertMove, STAGE_LABELS, type Stage } from '../domain/stage.js';
 import { insertActivity, insertStageEvent, listActivities } from '../store/activities.js';
 import {
@@ -37,7 +37,6 @@ export async function createPartner(
   options: WriteOptions = {},
 ): Promise<Partner> {
   const data = parseInput(PartnerCreateSchema, input);
-  checkSubtype(data.type, data.subtype ?? null);
   const fields = {
     name: data.name,
     company: data.company ?? null,
@@ -46,13 +45,14 @@ export async function createPartner(
     linkedinUrl: data.linkedinUrl ?? null,
     website: data.website ?? null,
     type: data.type,
-    subtype: data.subtype ?? null,
+    subtype: normalizeSubtype(data.type, data.subtype ?? null),
     audience: data.audience ?? null,
     owner: data.owner ?? null,
     notes: data.notes ?? null,
     nextAction: data.nextAction ?? null,
     nextActionDate: data.nextActionDate ?? null,
   };
+  checkSubtype(fields.type, fields.subtype);
   const keys = duplicateKeys(fields);
   const id = deps.newId();
   const now = nowIso(deps);
@@ -64,16 +64,9 @@ export async function createPartner(
       { id, workspaceId: ctx.workspaceId, ...fields, ...keys, stage, archivedAt: null, createdAt: now, updatedAt: now },
       data.tags ?? [],
     );
-    const kind = fields.subtype ? `${fields.subtype} ${fields.type}` : fields.type;
-    await record(
-      deps,
-      db,
-      ctx,
-      id,
-      'partner.created',
-      `Added as ${article(kind)} ${kind} at stage ${STAGE_LABELS[stage]}`,
-      { stage },
-    );
+    const kind = describeKind(fields.type, fields.subtype);
+    const summary = `Added as ${article(kind)} ${kind} at stage ${STAGE_LABELS[stage]}`;
+    await record(deps, db, ctx, id, 'partner.created', summary, { stage });
     await insertStageEvent(db, ctx.workspaceId, { id: deps.newId(), partnerId: id, stage, at: now });
     return mustGet(db, ctx, id);
   });
@@ -107,6 +100,8 @@ export async function editPartner(
     const current = await mustGet(db, ctx, id);
     const { tags, ...rest } = patch;
     const next = { ...current, ...stripUndefined(rest) };
+    next.subtype = normalizeSubtype(next.type, next.subtype);
+    if (rest.subtype !== undefined || rest.type !== undefined) rest.subtype = next.subtype;
     checkSubtype(next.type, next.subtype);
     const changed = (Object.keys(stripUndefined(rest)) as (keyof typeof rest)[]).filter((k) => current[k] !== next[k]);
     const tagsChanged = tags !== undefined && [...new Set(tags)].sort().join() !== current.tags.join();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateKeys, firstName, subtypeError } from './partner.js';
+import { describeKind, duplicateKeys, firstName, subtypeError } from './partner.js';
 
 describe('duplicate keys', () => {
   it('treats the same mailbox, profile and site written differently as one', () => {
@@ -44,5 +44,16 @@ describe('firstName', () => {
     expect(firstName('Dana  Whitfield')).toBe('Dana');
     expect(firstName('  ')).toBeNull();
     expect(firstName(null)).toBeNull();
+  });
+});
+
+describe('describeKind', () => {
+  it('names the kind of partner as a person would', () => {
+    expect(describeKind('agency', 'pr')).toBe('PR agency');
+    expect(describeKind('agency', 'web')).toBe('web agency');
+    expect(describeKind('agency', null)).toBe('agency');
+    expect(describeKind('complementary', 'copywriter')).toBe('copywriter');
+    expect(describeKind('complementary', 'other')).toBe('complementary service');
+    expect(describeKind('brand', 'outdoor gear')).toBe('brand (outdoor gear)');
   });
 });

@@ -28,6 +28,11 @@ export interface Partner {
   updatedAt: string;
 }
 
+/** Closed-list subtypes compare case-insensitively ("PR" is "pr"); brand subtypes stay as typed. */
+export function normalizeSubtype(type: PartnerType, subtype: string | null): string | null {
+  return subtype && type !== 'brand' ? subtype.toLowerCase() : subtype;
+}
+
 /** Subtypes are a closed list for agencies and complementary services; brands are free text. */
 export function subtypeError(type: PartnerType, subtype: string | null): string | null {
   if (subtype === null || type === 'brand') return null;
@@ -69,4 +74,14 @@ function urlKey(raw: string, keepPath: boolean): string {
 export function firstName(contactName: string | null): string | null {
   const first = contactName?.trim().split(/\s+/)[0];
   return first ? first : null;
+}
+
+/** "PR agency", "copywriter", "brand (accounting software)": how a person would say it. */
+export function describeKind(type: PartnerType, subtype: string | null): string {
+  if (type === 'agency') {
+    if (!subtype || subtype === 'other') return 'agency';
+    return `${subtype === 'pr' ? 'PR' : subtype} agency`;
+  }
+  if (type === 'complementary') return subtype && subtype !== 'other' ? subtype : 'complementary service';
+  return subtype ? `brand (${subtype})` : 'brand';
 }

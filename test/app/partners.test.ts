@@ -56,7 +56,7 @@ describeEachDb('partners', (env) => {
     const timeline = await partnerTimeline(deps, ctx, p.id);
     expect(timeline.items.map((a) => a.summary)).toEqual([
       'Moved from Identified to Contacted',
-      'Added as a copywriter complementary at stage Identified',
+      'Added as a copywriter at stage Identified',
     ]);
   });
 
@@ -96,6 +96,18 @@ describeEachDb('partners', (env) => {
     expect((await listPartnerPage(deps, ctx, { archived: 'only' })).total).toBe(1);
     const summaries = (await partnerTimeline(deps, ctx, p.id)).items.map((a) => a.summary);
     expect(summaries.slice(0, 2)).toEqual(['Archived', 'Edited notes, tags']);
+  });
+
+  it('accepts a closed-list subtype in any case and refuses one from the wrong list', async () => {
+    const { deps, ctx } = env();
+    const p = await createPartner(deps, ctx, { name: 'Harbor', type: 'agency', subtype: 'PR' });
+    expect(p.subtype).toBe('pr');
+    await expect(editPartner(deps, ctx, p.id, { subtype: 'Coach' })).rejects.toMatchObject({
+      code: 'validation_failed',
+      details: { issues: [{ field: 'subtype' }] },
+    });
+    const moved = await editPartner(deps, ctx, p.id, { type: 'complementary', subtype: 'Coach' });
+    expect(moved).toMatchObject({ type: 'complementary', subtype: 'coach' });
   });
 
   it('resolves a partner by id, e-mail or name', async () => {
