@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { doubleDown, goalFigures, goneQuiet, type SourceCounts, sourcesSummary } from './review.js';
+
+const row = (over: Partial<SourceCounts>): SourceCounts => ({
+  source: 'partner',
+  partnerId: null,
+  partnerName: null,
+  received: 0,
+  won: 0,
+  lost: 0,
+  pending: 0,
+  wonMonthlyValue: 0,
+  ...over,
+});
+const usd = (minor: number) => `$${(minor / 100).toLocaleString('en-US')}`;
+
+describe('referrals by source', () => {
+  const rows = [
+    row({ partnerId: 'a', partnerName: 'Atlas', received: 4, won: 2, lost: 1, pending: 1, wonMonthlyValue: 300_000 }),
+    row({ partnerId: 'b', partnerName: 'Brightline', received: 2, won: 1, lost: 1, wonMonthlyValue: 150_000 }),
+    row({ source: 'inbound', received: 5, won: 1, lost: 2, pending: 2, wonMonthlyValue: 50_000 }),
+    row({ source: 'cold', received: 3, lost: 3 }),
+  ];
+
+  it('adds partnerships together and computes win rates over decided leads', () => {
+    const s = sourcesSummary(rows);
+    expect(s.bySource.map((r) => [r.source, r.received, r.won, r.wonMonthlyValue])).toEqual([
+      ['partner', 6, 3, 450_000],
+      ['inbound', 5, 1, 50_000],
+      ['cold', 3, 0, 0],
+      ['other', 0, 0, 0],
+    ]);
+    expect(s.bySource[0]!.winRate).toBe(3 / 5);
+    expect(s.bySource[2]!.winRate).toBe(0);
+    expect(s.bySource[3]!.winRate).toBeNull();
+    expect(s.partnershipShare).toBe(0.9);
+    expect(s.partners.map((p) => p.partnerName)).toEqual(['Atlas', 'Brightline']);
+  });
+
+  it('has no share when nothing was won', () => {
+    expect(sourcesSummary([row({ source: 'cold', received: 2, lost: 2 })]).partnershipShare).toBeNull();
+  });
+
+  it('recommends partners whose leads became revenue, with the reason', () => {
+    const s = sourcesSummary([...rows, row({ partnerId: 'c', partnerName: 'Copy Kitchen', received: 3, lost: 3 })]);
+    expect(doubleDown(s.partners, usd)).toEqual([
+      { partnerId: 'a', partnerName: 'Atlas', reason: '2 won of 4 sent (67% win rate), $3,000 a month' },
+      { partnerId: 'b', partnerName: 'Brightline', reason: '1 won of 2 sent (50% win rate), $1,500 a month' },
+    ]);
+  });
+
+  it('breaks a tie in revenue by win rate', () => {
+    const s = sourcesSummary([
+      row({ partnerId: 'x', partnerName: 'X', received: 4, won: 1, lost: 3, wonMonthlyValue: 100 }),
+      row({ partnerId: 'y', partnerName: 'Y', received: 1, won: 1, wonMonthlyValue: 100 }),
+    ]);
+    expect(doubleDown(s.partners, usd).map((r) => r.partnerId)).toEqual(['y', 'x']);
+  });
+});
+
+describe('the goal', () => {
+  it('measures recurring partner revenue against the target and the tools bill', () => {
+    const g = goalFigures({
+      newMonthlyRevenue: 250_000,
+      newPartnerMonthlyRevenue: 200_000,
+      recurringPartnerRevenue: 400_000,
+      monthlyTarget: 500_000,
+      monthlyPlatformCost: 20_000,
+    });
+    expect(g.progress).toBe(0.8);
+    expect(g.gap).toBe(100_000);
+    expect(g.returnOnCost).toBe(20);
+  });
+});
+
+describe('partners gone quiet', () => {
+  it('lists partners silent for the configured days, longest first', () => {
+    const quiet = goneQuiet(
+      [
+        { partnerId: 'a', partnerName: 'A', lastSign: '2026-10-01T10:00:00Z', since: '2026-01-01' },
+        { partnerId: 'b', partnerName: 'B', lastSign: '2026-11-20', since: '2026-01-01' },
+        { partnerId: 'c', partnerName: 'C', lastSign: null, since: '2026-09-01' },
+      ],
+      '2026-11-24',
+      30,
+    );
+    expect(quiet).toEqual([
+      { partnerId: 'c', partnerName: 'C', days: 84, reason: 'No referral since the agreement, 84 days ago' },
+      { partnerId: 'a', partnerName: 'A', days: 54, reason: 'Nothing for 54 days' },
+    ]);
+  });
+});

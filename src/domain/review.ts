@@ -1,0 +1,145 @@
+import { ratio } from './stats.js';
+
+export const SOURCES = ['partner', 'inbound', 'cold', 'other'] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** Received leads of one source (one partner, or inbound/cold/other) in the period. */
+export interface SourceCounts {
+  source: Source;
+  partnerId: string | null;
+  partnerName: string | null;
+  received: number;
+  won: number;
+  lost: number;
+  pending: number;
+  /** Monthly value of the clients won, minor units. */
+  wonMonthlyValue: number;
+}
+
+export interface SourceFigures extends SourceCounts {
+  winRate: number | null;
+}
+
+export interface SourcesSummary {
+  /** One row per partner that sent leads, best first. */
+  partners: SourceFigures[];
+  /** All partnerships together, then inbound, cold and other. */
+  bySource: SourceFigures[];
+  /** Share of new monthly revenue won that came from partnerships (null when nothing was won). */
+  partnershipShare: number | null;
+}
+
+const withRate = (c: SourceCounts): SourceFigures => ({ ...c, winRate: ratio(c.won, c.won + c.lost) });
+
+export function sourcesSummary(rows: SourceCounts[]): SourcesSummary {
+  const partners = rows
+    .filter((r) => r.source === 'partner')
+    .map(withRate)
+    .sort((a, b) => b.wonMonthlyValue - a.wonMonthlyValue || b.received - a.received);
+  const bySource = SOURCES.map((source) =>
+    withRate(
+      rows
+        .filter((r) => r.source === source)
+        .reduce<SourceCounts>(
+          (sum, r) => ({
+            ...sum,
+            received: sum.received + r.received,
+            won: sum.won + r.won,
+            lost: sum.lost + r.lost,
+            pending: sum.pending + r.pending,
+            wonMonthlyValue: sum.wonMonthlyValue + r.wonMonthlyValue,
+          }),
+          { source, partnerId: null, partnerName: null, received: 0, won: 0, lost: 0, pending: 0, wonMonthlyValue: 0 },
+        ),
+    ),
+  );
+  const total = bySource.reduce((s, r) => s + r.wonMonthlyValue, 0);
+  return { partners, bySource, partnershipShare: ratio(bySource[0]!.wonMonthlyValue, total) };
+}
+
+export interface GoalInput {
+  /** Monthly value of clients won in the period, all sources. */
+  newMonthlyRevenue: number;
+  /** Of which from partnerships. */
+  newPartnerMonthlyRevenue: number;
+  /** Monthly revenue of partner-sourced clients still active at the end of the period. */
+  recurringPartnerRevenue: number;
+  monthlyTarget: number;
+  monthlyPlatformCost: number;
+}
+
+export interface GoalFigures extends GoalInput {
+  /** Recurring partner revenue as a share of the monthly target. */
+  progress: number | null;
+  /** What is still missing to the target (0 once reached). */
+  gap: number;
+  /** Recurring partner revenue per unit of platform cost. */
+  returnOnCost: number | null;
+}
+
+export function goalFigures(g: GoalInput): GoalFigures {
+  return {
+    ...g,
+    progress: ratio(g.recurringPartnerRevenue, g.monthlyTarget),
+    gap: Math.max(0, g.monthlyTarget - g.recurringPartnerRevenue),
+    returnOnCost: ratio(g.recurringPartnerRevenue, g.monthlyPlatformCost),
+  };
+}
+
+export interface Recommendation {
+  partnerId: string;
+  partnerName: string;
+  reason: string;
+}
+
+/**
+ * Partners to double down on: those whose leads turned into revenue, ranked by monthly value
+ * won, then win rate, then volume. `formatMoney` renders minor units for the reason.
+ */
+export function doubleDown(
+  partners: SourceFigures[],
+  formatMoney: (minor: number) => string,
+  limit = 5,
+): Recommendation[] {
+  return partners
+    .filter((p) => p.won > 0)
+    .sort(
+      (a, b) => b.wonMonthlyValue - a.wonMonthlyValue || (b.winRate ?? 0) - (a.winRate ?? 0) || b.received - a.received,
+    )
+    .slice(0, limit)
+    .map((p) => ({
+      partnerId: p.partnerId!,
+      partnerName: p.partnerName ?? '',
+      reason: `${p.won} won of ${p.received} sent (${Math.round((p.winRate ?? 0) * 100)}% win rate), ${formatMoney(p.wonMonthlyValue)} a month`,
+    }));
+}
+
+export interface QuietCandidate {
+  partnerId: string;
+  partnerName: string;
+  /** Latest referral or timeline entry, ISO instant or date; null if none. */
+  lastSign: string | null;
+  since: string;
+}
+
+/** Partners with an agreement but no referral or activity for `quietDays`, longest silence first. */
+export function goneQuiet(
+  candidates: QuietCandidate[],
+  today: string,
+  quietDays: number,
+): (Recommendation & { days: number })[] {
+  const day = Date.parse(`${today}T00:00:00Z`);
+  return candidates
+    .map((c) => {
+      const last = Date.parse((c.lastSign ?? c.since).slice(0, 10));
+      return { ...c, days: Math.floor((day - last) / 86_400_000) };
+    })
+    .filter((c) => c.days >= quietDays)
+    .sort((a, b) => b.days - a.days)
+    .map((c) => ({
+      partnerId: c.partnerId,
+      partnerName: c.partnerName,
+      days: c.days,
+      reason: c.lastSign ? `Nothing for ${c.days} days` : `No referral since the agreement, ${c.days} days ago`,
+    }));
+}
