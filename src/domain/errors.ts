@@ -2,7 +2,14 @@
  * The one error type every layer throws for an expected refusal. Adapters translate `code`
  * (HTTP status, CLI exit code) in one place each; anything that is not an AppError is a bug.
  */
-export type ErrorCode = 'validation_failed' | 'not_found' | 'duplicate' | 'illegal_transition' | 'conflict';
+export type ErrorCode =
+  | 'validation_failed'
+  | 'not_found'
+  | 'duplicate'
+  | 'illegal_transition'
+  | 'conflict'
+  /** An outside service (the SMTP server) refused or failed; nothing was recorded. */
+  | 'delivery_failed';
 
 export interface FieldIssue {
   field: string;

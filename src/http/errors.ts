@@ -9,6 +9,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   duplicate: 409,
   illegal_transition: 409,
   conflict: 409,
+  delivery_failed: 502,
 };
 
 /** The one place errors become HTTP answers, all in the shape `{ error: { code, message, details } }`. */
