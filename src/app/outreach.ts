@@ -228,6 +228,15 @@ export async function sendMessage(deps: Deps, ctx: Ctx, partnerId: string, input
       return message;
     });
   } catch (err) {
+    if (kind === 'follow_up' && isUniqueViolation(err)) {
+      throw new AppError(
+        'conflict',
+        'No follow-up: another follow-up to this partner was recorded at the same moment',
+        {
+          reason: 'already sent',
+        },
+      );
+    }
     if (smtpMessageId && !(err instanceof AppError)) {
       throw new AppError(
         'conflict',
@@ -237,6 +246,12 @@ export async function sendMessage(deps: Deps, ctx: Ctx, partnerId: string, input
     }
     throw err;
   }
+}
+
+/** The one-follow-up index caught a concurrent second follow-up (PostgreSQL 23505, SQLite UNIQUE). */
+function isUniqueViolation(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  return (err as { code?: string }).code === '23505' || /UNIQUE constraint failed/.test(err.message);
 }
 
 /** Refusals that must come before anything leaves: never a second follow-up, never a blind move. */

@@ -66,12 +66,11 @@ async function followUpItems(deps: Deps, ctx: Ctx, asOf: string, profile: Awaite
   const ids = partners.map((p) => p.id);
   const messages = await outreachMessages(db, ctx.workspaceId, ids);
   const replies = await repliesFor(db, ctx.workspaceId, ids);
+  const messagesOf = groupBy(messages, (m) => m.partnerId);
+  const repliesOf = groupBy(replies, (r) => r.partnerId);
   const items: FollowUpItem[] = [];
   for (const p of partners) {
-    const facts = cycleFacts(
-      messages.filter((m) => m.partnerId === p.id),
-      replies.filter((r) => r.partnerId === p.id),
-    );
+    const facts = cycleFacts(messagesOf.get(p.id) ?? [], repliesOf.get(p.id) ?? []);
     const status = followUpStatus({
       firstTouchOn: facts.firstTouch?.sentOn ?? null,
       followUpOn: facts.followUp?.sentOn ?? null,
@@ -161,4 +160,15 @@ export async function calendarFeed(deps: Deps, ctx: Ctx): Promise<string> {
     });
   }
   return icsOrThrow(createEvents(events, { productId: 'partnerloop/feed', calName: `${profile.name} partners` }));
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }

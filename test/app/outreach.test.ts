@@ -136,3 +136,31 @@ describeEachDb('outreach', (env) => {
     expect(m.body).toBe('Hi Dana, quick one.');
   });
 });
+
+describeEachDb('outreach under concurrency', (env) => {
+  it('lets only one of two simultaneous follow-ups through', async () => {
+    const { deps, ctx, clock } = env();
+    const p = await readyToWrite(deps, ctx);
+    await sendMessage(deps, ctx, p.id, {});
+    clock.advanceDays(5);
+    const results = await Promise.allSettled([
+      sendMessage(deps, ctx, p.id, { template: 'Follow-up' }),
+      sendMessage(deps, ctx, p.id, { template: 'Follow-up' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason.code).toBe('conflict');
+    expect((await partnerMessages(deps, ctx, p.id)).items.filter((m) => m.kind === 'follow_up')).toHaveLength(1);
+  });
+
+  it('sends a bad-fit clarification without moving the stage', async () => {
+    const { deps, ctx } = env();
+    const p = await readyToWrite(deps, ctx);
+    await sendMessage(deps, ctx, p.id, {});
+    const m = await sendMessage(deps, ctx, p.id, { template: 'Bad-fit clarification' });
+    expect(m.kind).toBe('bad_fit_clarification');
+    expect(m.body).toContain('here is who we serve best: skincare brands selling online.');
+    expect(m.body).toContain('someone who needs TikTok and Reels production');
+    expect((await showPartner(deps, ctx, p.id)).stage).toBe('contacted');
+  });
+});
