@@ -149,7 +149,8 @@ export async function sendMessage(deps: Deps, ctx: Ctx, partnerId: string, input
   checkPast(on, today);
   const channel: MessageChannel =
     req.channel ??
-    (deps.mailer && partner.email && preview.channel !== 'linkedin'
+    // A message logged for an earlier day was sent by hand, so it never defaults to e-mail.
+    (deps.mailer && partner.email && preview.channel !== 'linkedin' && on === today
       ? 'email'
       : preview.channel === 'linkedin'
         ? 'linkedin'

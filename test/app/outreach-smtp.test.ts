@@ -103,5 +103,7 @@ describeEachDb('outreach by e-mail', (env) => {
     await expect(sendMessage(mailDeps, ctx, p.id, { channel: 'email', on: '2026-11-20' })).rejects.toMatchObject({
       code: 'validation_failed',
     });
+    const logged = await sendMessage(mailDeps, ctx, p.id, { on: '2026-11-20' });
+    expect(logged).toMatchObject({ channel: 'manual', delivery: 'copied', messageId: null });
   });
 });
