@@ -7,6 +7,10 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   logLevel: 'silent' | 'info';
+  /** e.g. smtp://user:pass@mail.example.com:587; messages are copied by hand when absent. */
+  smtpUrl: string | undefined;
+  /** The From address; the profile's sender e-mail when absent. */
+  smtpFrom: string | undefined;
 }
 
 export interface ConfigOverrides {
@@ -25,6 +29,8 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     dataDir: path.resolve(overrides.dataDir ?? env.DATA_DIR ?? 'data'),
     databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
     logLevel: env.PARTNERLOOP_QUIET === '1' ? 'silent' : 'info',
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpFrom: env.SMTP_FROM || undefined,
   };
 }
 

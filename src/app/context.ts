@@ -16,6 +16,23 @@ export interface Deps {
   store: Store;
   clock: () => Date;
   newId: () => string;
+  /** Sends e-mail when SMTP is configured; outreach is copied by hand otherwise. */
+  mailer?: Mailer;
+}
+
+export interface OutgoingMail {
+  from: string;
+  fromName: string | null;
+  to: string;
+  toName: string | null;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<{ messageId: string }>;
+  /** The configured From address, if any. */
+  from: string | undefined;
 }
 
 export function nowIso(deps: Deps): string {

@@ -1,7 +1,8 @@
 import { uuidv7 } from 'uuidv7';
 import type { Config } from '../config.js';
 import { migrate, openStore, type Store } from '../store/db.js';
-import type { Ctx, Deps } from './context.js';
+import type { Ctx, Deps, Mailer } from './context.js';
+import { smtpMailer } from './mailer.js';
 import { ensureDefaultWorkspace } from './profile.js';
 
 export interface Runtime {
@@ -11,15 +12,22 @@ export interface Runtime {
 }
 
 /** Opens the configured database, brings its schema up to date and finds the workspace. */
-export async function openRuntime(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<Runtime> {
+export async function openRuntime(
+  config: Pick<Config, 'dataDir' | 'databaseUrl'> & Partial<Pick<Config, 'smtpUrl' | 'smtpFrom'>>,
+): Promise<Runtime> {
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  return runtimeFor(store);
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.smtpFrom) : undefined;
+  return runtimeFor(store, () => new Date(), mailer);
 }
 
-export async function runtimeFor(store: Store, clock: () => Date = () => new Date()): Promise<Runtime> {
+export async function runtimeFor(
+  store: Store,
+  clock: () => Date = () => new Date(),
+  mailer?: Mailer,
+): Promise<Runtime> {
   try {
     await migrate(store);
-    const deps: Deps = { store, clock, newId: uuidv7 };
+    const deps: Deps = { store, clock, newId: uuidv7, ...(mailer ? { mailer } : {}) };
     const ctx = await ensureDefaultWorkspace(deps);
     return { deps, ctx, close: () => store.close() };
   } catch (err) {

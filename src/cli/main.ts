@@ -1,8 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../domain/errors.js';
+import { callCommand } from './commands/calls.js';
+import { outreachCommands } from './commands/outreach.js';
 import { partnerCommand } from './commands/partner.js';
 import { profileCommand } from './commands/profile.js';
 import { serverCommands } from './commands/server.js';
+import { templateCommand } from './commands/templates.js';
 
 export function buildProgram(): Command {
   const program = new Command('partnerloop')
@@ -15,6 +18,9 @@ export function buildProgram(): Command {
   serverCommands(program);
   profileCommand(program);
   partnerCommand(program);
+  templateCommand(program);
+  outreachCommands(program);
+  callCommand(program);
   for (const cmd of program.commands) exitOverrideDeep(cmd);
   return program;
 }

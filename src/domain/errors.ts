@@ -8,7 +8,9 @@ export type ErrorCode =
   | 'duplicate'
   | 'illegal_transition'
   | 'conflict'
-  | 'unsupported_media_type';
+  | 'unsupported_media_type'
+  /** An outside service (the SMTP server) refused or failed; nothing was recorded. */
+  | 'delivery_failed';
 
 export interface FieldIssue {
   field: string;

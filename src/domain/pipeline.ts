@@ -49,7 +49,10 @@ export function pipelineFigures(
     const t = Date.parse(e.at);
     if (e.at >= startsAt && e.at < endsAt) entered[e.to]?.add(e.partnerId);
     let reached = firstReach.get(e.partnerId);
-    if (!reached) firstReach.set(e.partnerId, (reached = new Map()));
+    if (!reached) {
+      reached = new Map();
+      firstReach.set(e.partnerId, reached);
+    }
     const prev = reached.get(e.to);
     if (prev === undefined || t < prev) reached.set(e.to, t);
   }

@@ -36,23 +36,27 @@ export function sourcesSummary(rows: SourceCounts[]): SourcesSummary {
     .filter((r) => r.source === 'partner')
     .map(withRate)
     .sort((a, b) => b.wonMonthlyValue - a.wonMonthlyValue || b.received - a.received);
-  const bySource = SOURCES.map((source) =>
-    withRate(
-      rows
-        .filter((r) => r.source === source)
-        .reduce<SourceCounts>(
-          (sum, r) => ({
-            ...sum,
-            received: sum.received + r.received,
-            won: sum.won + r.won,
-            lost: sum.lost + r.lost,
-            pending: sum.pending + r.pending,
-            wonMonthlyValue: sum.wonMonthlyValue + r.wonMonthlyValue,
-          }),
-          { source, partnerId: null, partnerName: null, received: 0, won: 0, lost: 0, pending: 0, wonMonthlyValue: 0 },
-        ),
-    ),
-  );
+  const bySource = SOURCES.map((source) => {
+    const sum: SourceCounts = {
+      source,
+      partnerId: null,
+      partnerName: null,
+      received: 0,
+      won: 0,
+      lost: 0,
+      pending: 0,
+      wonMonthlyValue: 0,
+    };
+    for (const r of rows) {
+      if (r.source !== source) continue;
+      sum.received += r.received;
+      sum.won += r.won;
+      sum.lost += r.lost;
+      sum.pending += r.pending;
+      sum.wonMonthlyValue += r.wonMonthlyValue;
+    }
+    return withRate(sum);
+  });
   const total = bySource.reduce((s, r) => s + r.wonMonthlyValue, 0);
   return { partners, bySource, partnershipShare: ratio(bySource[0]!.wonMonthlyValue, total) };
 }

@@ -10,8 +10,10 @@ import { docsRoutes } from './docs.js';
 import { errorResponse } from './errors.js';
 import type { HttpEnv } from './openapi.js';
 import { demoRoutes } from './routes/demo.js';
+import { outreachRoutes } from './routes/outreach.js';
 import { partnerRoutes } from './routes/partners.js';
 import { profileRoutes } from './routes/profile.js';
+import { templateRoutes } from './routes/templates.js';
 
 export interface HttpDeps {
   deps: Deps;
@@ -48,6 +50,8 @@ export function createHttpApp({ deps, ctx, webDir, logError = console.error }: H
   profileRoutes(api);
   partnerRoutes(api);
   demoRoutes(api);
+  templateRoutes(api);
+  outreachRoutes(api);
   api.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}`, details: {} } }, 404),
   );

@@ -10,6 +10,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   illegal_transition: 409,
   conflict: 409,
   unsupported_media_type: 415,
+  delivery_failed: 502,
 };
 
 /** The one place errors become HTTP answers, all in the shape `{ error: { code, message, details } }`. */

@@ -79,6 +79,10 @@ export interface DB {
   partnerTags: PartnerTagTable;
   activities: ActivityTable;
   stageEvents: StageEventTable;
+  templates: TemplateTable;
+  messages: MessageTable;
+  replies: ReplyTable;
+  calls: CallTable;
 }
 
 export type PartnerRow = Selectable<PartnerTable>;
@@ -86,3 +90,64 @@ export type NewPartnerRow = Insertable<PartnerTable>;
 export type PartnerRowUpdate = Updateable<PartnerTable>;
 export type WorkspaceRow = Selectable<WorkspaceTable>;
 export type ActivityRow = Selectable<ActivityTable>;
+
+export interface TemplateTable {
+  id: string;
+  workspaceId: string;
+  name: string;
+  kind: string;
+  channel: string;
+  subject: string | null;
+  body: string;
+  isDefault: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MessageTable {
+  id: string;
+  workspaceId: string;
+  partnerId: string;
+  templateId: string | null;
+  firstTouchId: string | null;
+  kind: string;
+  channel: string;
+  delivery: string;
+  recipient: string | null;
+  subject: string | null;
+  body: string;
+  messageId: string | null;
+  sentOn: string;
+  sentAt: string;
+  createdAt: string;
+}
+
+export interface ReplyTable {
+  id: string;
+  workspaceId: string;
+  partnerId: string;
+  firstTouchId: string | null;
+  answer: string;
+  repliedOn: string;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface CallTable {
+  id: string;
+  workspaceId: string;
+  partnerId: string;
+  startsAt: string;
+  minutes: number;
+  meetingLink: string | null;
+  status: string;
+  agenda: string | null;
+  notes: string | null;
+  theirIdealClient: string | null;
+  theirServices: string | null;
+  fit: string | null;
+  nextStep: string | null;
+  completedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

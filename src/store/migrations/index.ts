@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001_foundation.js';
+import * as m002 from './002_outreach.js';
 import * as m004 from './004_stage_events.js';
 import * as m005 from './005_partner_list_index.js';
 
@@ -9,6 +10,7 @@ import * as m005 from './005_partner_list_index.js';
  */
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
+  '002_outreach': m002,
   '004_stage_events': m004,
   '005_partner_list_index': m005,
 };

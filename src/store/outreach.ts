@@ -1,0 +1,125 @@
+import type { Kysely } from 'kysely';
+import type { Delivery, Message, MessageChannel, Reply, ReplyAnswer } from '../domain/outreach.js';
+import type { DB, MessageTable, ReplyTable } from './schema.js';
+
+const messageColumns = [
+  'id',
+  'partnerId',
+  'templateId',
+  'firstTouchId',
+  'kind',
+  'channel',
+  'delivery',
+  'recipient',
+  'subject',
+  'body',
+  'messageId',
+  'sentOn',
+  'sentAt',
+] as const;
+
+function toMessage(r: Omit<MessageTable, 'workspaceId' | 'createdAt'>): Message {
+  return { ...r, channel: r.channel as MessageChannel, delivery: r.delivery as Delivery };
+}
+
+export async function insertMessage(db: Kysely<DB>, row: MessageTable): Promise<void> {
+  await db.insertInto('messages').values(row).execute();
+}
+
+export async function listMessages(db: Kysely<DB>, workspaceId: string, partnerId: string): Promise<Message[]> {
+  const rows = await db
+    .selectFrom('messages')
+    .select(messageColumns)
+    .where('workspaceId', '=', workspaceId)
+    .where('partnerId', '=', partnerId)
+    .orderBy('sentAt', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(toMessage);
+}
+
+/** First touches and follow-ups of many partners at once, for the agenda. */
+export async function outreachMessages(db: Kysely<DB>, workspaceId: string, partnerIds: string[]): Promise<Message[]> {
+  if (partnerIds.length === 0) return [];
+  const out: Message[] = [];
+  // Chunked so the bound-parameter limits of both databases are never reached.
+  for (let i = 0; i < partnerIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('messages')
+      .select(messageColumns)
+      .where('workspaceId', '=', workspaceId)
+      .where('partnerId', 'in', partnerIds.slice(i, i + 500))
+      .where('kind', 'in', ['first_touch', 'follow_up'])
+      .execute();
+    out.push(...rows.map(toMessage));
+  }
+  return out;
+}
+
+export async function insertReply(db: Kysely<DB>, row: ReplyTable): Promise<void> {
+  await db.insertInto('replies').values(row).execute();
+}
+
+const replyColumns = ['id', 'partnerId', 'firstTouchId', 'answer', 'repliedOn', 'note'] as const;
+
+export async function repliesFor(db: Kysely<DB>, workspaceId: string, partnerIds: string[]): Promise<Reply[]> {
+  if (partnerIds.length === 0) return [];
+  const out: Reply[] = [];
+  for (let i = 0; i < partnerIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('replies')
+      .select(replyColumns)
+      .where('workspaceId', '=', workspaceId)
+      .where('partnerId', 'in', partnerIds.slice(i, i + 500))
+      .execute();
+    out.push(...rows.map((r) => ({ ...r, answer: r.answer as ReplyAnswer })));
+  }
+  return out;
+}
+
+export interface PartnerRef {
+  id: string;
+  name: string;
+  stage: string;
+  nextAction: string | null;
+  nextActionDate: string | null;
+}
+
+const refColumns = ['id', 'name', 'stage', 'nextAction', 'nextActionDate'] as const;
+
+export async function activePartnersInStages(
+  db: Kysely<DB>,
+  workspaceId: string,
+  stages: string[],
+): Promise<PartnerRef[]> {
+  return db
+    .selectFrom('partners')
+    .select(refColumns)
+    .where('workspaceId', '=', workspaceId)
+    .where('stage', 'in', stages)
+    .where('archivedAt', 'is', null)
+    .orderBy('name')
+    .execute();
+}
+
+export async function partnersWithActionBy(db: Kysely<DB>, workspaceId: string, date: string): Promise<PartnerRef[]> {
+  return db
+    .selectFrom('partners')
+    .select(refColumns)
+    .where('workspaceId', '=', workspaceId)
+    .where('nextActionDate', '<=', date)
+    .where('archivedAt', 'is', null)
+    .orderBy('nextActionDate')
+    .orderBy('name')
+    .execute();
+}
+
+export async function partnerRefs(db: Kysely<DB>, workspaceId: string, ids: string[]): Promise<PartnerRef[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('partners')
+    .select(refColumns)
+    .where('workspaceId', '=', workspaceId)
+    .where('id', 'in', ids)
+    .execute();
+}
