@@ -1,0 +1,39 @@
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { STAGE_LABELS, type Stage } from '../../domain/stage.js';
+import { ApiError, api, type Partner } from '../api.js';
+
+/** Moves a partner; confirms briefly, or shows the server's reason when the move is refused. */
+export function useMovePartner() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ partner, to }: { partner: Partner; to: Stage }) => api.movePartner(partner.id, to),
+    onSuccess: (moved, { partner }) => {
+      queryClient.setQueryData(['partner', moved.id], moved);
+      notifications.show({
+        color: 'teal',
+        title: 'Stage changed',
+        message: `${moved.name}: ${STAGE_LABELS[partner.stage]} → ${STAGE_LABELS[moved.stage]}`,
+        autoClose: 3000,
+      });
+    },
+    onError: (err, { partner, to }) => {
+      const allowed =
+        err instanceof ApiError && Array.isArray(err.details.allowed)
+          ? (err.details.allowed as Stage[]).map((s) => STAGE_LABELS[s] ?? s).join(', ')
+          : null;
+      notifications.show({
+        color: 'red',
+        title: `${partner.name} cannot move to ${STAGE_LABELS[to]}`,
+        message: `${err.message}${allowed ? `. Allowed next: ${allowed}.` : ''}`,
+        autoClose: 8000,
+      });
+    },
+    onSettled: (_d, _e, { partner }) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['partners'] }),
+        queryClient.invalidateQueries({ queryKey: ['partner', partner.id] }),
+        queryClient.invalidateQueries({ queryKey: ['timeline', partner.id] }),
+      ]),
+  });
+}
