@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { openRuntime, type Runtime } from '../src/app/runtime.js';
 import { loadTestConfig } from '../src/config.js';
 import { type RunningServer, startServer } from '../src/http/server.js';
@@ -80,7 +80,7 @@ export async function dragTo(page: Page, from: { x: number; y: number }, to: { x
   await page.mouse.move(to.x, to.y, { steps: 12 });
 }
 
-export async function centerOf(page: Page, locator: ReturnType<Page['locator']>) {
+export async function centerOf(locator: Locator) {
   await locator.scrollIntoViewIfNeeded();
   const box = await locator.boundingBox();
   if (!box) throw new Error('element is not visible');

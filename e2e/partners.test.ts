@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium)('partners in the browser', () => {
 
     // Drag: Identified → Contacted. While dragging, illegal targets look disabled.
     const handle = card.getByRole('button', { name: 'Drag Board Walk Agency' });
-    await dragTo(page, await centerOf(page, handle), await centerOf(page, column('contacted')));
+    await dragTo(page, await centerOf(handle), await centerOf(column('contacted')));
     expect(await column('agreement').getAttribute('data-disabled')).toBe('true');
     expect(await column('contacted').getAttribute('data-disabled')).toBe('false');
     await page.mouse.up();
@@ -112,7 +112,7 @@ describe.skipIf(!hasChromium)('partners in the browser', () => {
 
     // Illegal: Followed up → Identified is refused with the reason and the allowed moves.
     const handle2 = page.getByTestId(`card-${partner.id}`).getByRole('button', { name: 'Drag Board Walk Agency' });
-    await dragTo(page, await centerOf(page, handle2), await centerOf(page, column('identified')));
+    await dragTo(page, await centerOf(handle2), await centerOf(column('identified')));
     expect(await column('identified').getAttribute('data-disabled')).toBe('true');
     await page.mouse.up();
     await page.getByText('Board Walk Agency cannot move to Identified').waitFor();
