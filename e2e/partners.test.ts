@@ -96,7 +96,9 @@ describe.skipIf(!hasChromium)('partners in the browser', () => {
     await page.getByText('Board Walk Agency: Identified → Contacted').waitFor();
 
     // Menu: Contacted → Followed up, all by keyboard.
-    await card.getByRole('button', { name: 'Move Board Walk Agency to…' }).focus();
+    const moveButton = card.getByRole('button', { name: 'Move Board Walk Agency to…' });
+    await moveButton.focus();
+    await expect.poll(() => moveButton.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
     const menu = page.getByRole('menu');
     await menu.getByRole('menuitem', { name: 'Followed up' }).waitFor();
@@ -132,6 +134,41 @@ describe.skipIf(!hasChromium)('partners in the browser', () => {
     expect(texts[1]).toContain('Moved from Identified to Contacted');
     expect(texts[2]).toContain('Added as a web agency at stage Identified');
     expect(await entries.first().locator('time').getAttribute('title')).toMatch(/\d{4}/);
+  });
+
+  it('moves a card with the keyboard alone and offers Undo when the way back is legal', async () => {
+    const partner = await apiCreate({ name: 'Keyline Copy', type: 'complementary', stage: 'contacted' });
+    await page.goto('/partners?view=board&q=Keyline');
+    const column = (stage: string) => page.getByTestId(`column-${stage}`);
+    await column('contacted').getByTestId(`card-${partner.id}`).waitFor();
+
+    // Space picks the card up, each arrow jumps one column, Space drops: Contacted → Replied.
+    const live = page.locator('[id^="DndLiveRegion"]');
+    const hear = (text: string) => expect.poll(() => live.textContent()).toBe(text);
+    await page.getByRole('button', { name: 'Drag Keyline Copy' }).focus();
+    await page.keyboard.press('Space');
+    await hear('Keyline Copy is over Contacted.');
+    await page.keyboard.press('ArrowRight');
+    await hear('Keyline Copy is over Followed up.');
+    await page.keyboard.press('ArrowRight');
+    await hear('Keyline Copy is over Replied.');
+    await page.keyboard.press('Space');
+    await hear('Keyline Copy was dropped on Replied.');
+    await column('replied').getByTestId(`card-${partner.id}`).waitFor();
+    await page.getByText('Keyline Copy: Contacted → Replied').waitFor();
+
+    // Replied → Call booked can go back, so the confirmation offers Undo.
+    await page.getByRole('button', { name: 'Move Keyline Copy to…' }).click();
+    await page.getByRole('menuitem', { name: 'Call booked' }).click();
+    await column('call_booked').getByTestId(`card-${partner.id}`).waitFor();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await column('replied').getByTestId(`card-${partner.id}`).waitFor();
+    await expect
+      .poll(
+        async () =>
+          ((await (await fetch(`${app.url}/api/v1/partners/${partner.id}`)).json()) as { stage: string }).stage,
+      )
+      .toBe('replied');
   });
 
   it('moves and archives from the partner page and finds partners from the header search', async () => {

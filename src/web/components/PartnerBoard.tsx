@@ -1,10 +1,14 @@
 import {
+  type Active,
+  type Announcements,
   type CollisionDetection,
   DndContext,
   type DragEndEvent,
   DragOverlay,
   type DragStartEvent,
+  type KeyboardCoordinateGetter,
   KeyboardSensor,
+  type Over,
   PointerSensor,
   pointerWithin,
   rectIntersection,
@@ -29,6 +33,29 @@ const collision: CollisionDetection = (args) => {
   return hits.length > 0 ? hits : rectIntersection(args);
 };
 
+/** Arrow keys jump a whole column (260px wide + 16px gap) so a keyboard drag is a few presses. */
+const COLUMN_STEP = 276;
+const columnSteps: KeyboardCoordinateGetter = (event, { currentCoordinates }) => {
+  const dx = { ArrowRight: COLUMN_STEP, ArrowLeft: -COLUMN_STEP }[event.code];
+  const dy = { ArrowDown: 40, ArrowUp: -40 }[event.code];
+  if (dx === undefined && dy === undefined) return undefined;
+  event.preventDefault();
+  return { x: currentCoordinates.x + (dx ?? 0), y: currentCoordinates.y + (dy ?? 0) };
+};
+
+const nameOf = (active: Active) => (active.data.current?.partner as Partner | undefined)?.name ?? 'The card';
+const stageOf = (over: Over | null) => (over && isStage(String(over.id)) ? STAGE_LABELS[over.id as Stage] : null);
+
+/** What screen readers (and the tests) hear while a card is dragged. */
+const announcements: Announcements = {
+  onDragStart: ({ active }) => `Picked up ${nameOf(active)}.`,
+  onDragOver: ({ active, over }) =>
+    stageOf(over) ? `${nameOf(active)} is over ${stageOf(over)}.` : `${nameOf(active)} is not over a stage.`,
+  onDragEnd: ({ active, over }) =>
+    stageOf(over) ? `${nameOf(active)} was dropped on ${stageOf(over)}.` : `${nameOf(active)} was dropped.`,
+  onDragCancel: ({ active }) => `Moving ${nameOf(active)} was cancelled.`,
+};
+
 export function PartnerBoard({ filters }: { filters: PartnerListParams }) {
   const { stage: _ignored, ...rest } = filters;
   const board = useQuery({
@@ -41,13 +68,13 @@ export function PartnerBoard({ filters }: { filters: PartnerListParams }) {
   const [pending, setPending] = useState<Record<string, Stage>>({});
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor),
+    useSensor(KeyboardSensor, { coordinateGetter: columnSteps }),
   );
 
   const doMove = (partner: Partner, to: Stage) => {
     setPending((p) => ({ ...p, [partner.id]: to }));
     move.mutate(
-      { partner, to },
+      { partner, to, undo: (from) => doMove({ ...partner, stage: to }, from) },
       {
         onSettled: () => setPending(({ [partner.id]: _done, ...others }) => others),
       },
@@ -82,6 +109,7 @@ export function PartnerBoard({ filters }: { filters: PartnerListParams }) {
             draggable:
               'To pick up a card, press space or enter. Use the arrow keys to move it over another stage, then press space or enter again to drop it, or escape to cancel.',
           },
+          announcements,
         }}
       >
         <div className="board" data-testid="board">

@@ -87,7 +87,13 @@ function Details({ partner: p, timeZone }: { partner: Partner; timeZone?: string
           <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => form.open(p)}>
             Edit
           </Button>
-          <MoveMenu partner={p} onMove={(to) => move.mutate({ partner: p, to })} disabled={move.isPending} />
+          <MoveMenu
+            partner={p}
+            onMove={(to) =>
+              move.mutate({ partner: p, to, undo: (from) => move.mutate({ partner: { ...p, stage: to }, to: from }) })
+            }
+            disabled={move.isPending}
+          />
           <Button
             variant="subtle"
             color="gray"
