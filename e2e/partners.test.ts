@@ -185,5 +185,15 @@ describe.skipIf(!hasChromium)('partners in the browser', () => {
     await page.getByRole('button', { name: 'Archive' }).click();
     await page.getByRole('button', { name: 'Restore' }).waitFor();
     await expect.poll(() => page.getByTestId('timeline-entry').count()).toBe(3);
+
+    // Edit opens the same form, filled in; the page shows the saved next action.
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.getByLabel('E-mail').inputValue()).toBe('ink@quill.example');
+    await dialog.getByLabel('Next action', { exact: true }).fill('Book a fit call');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.getByText('Book a fit call').waitFor();
+    await expect.poll(() => page.getByTestId('timeline-entry').count()).toBe(4);
   });
 });
