@@ -101,7 +101,7 @@ export function PartnerTable({ filters, sort, dir, onSort }: Props) {
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Group gap={6} wrap="nowrap">
-                      <StageBadge stage={p.stage} style={{ flexShrink: 0 }} />
+                      <StageBadge stage={p.stage} />
                       {p.archivedAt && (
                         <Badge variant="outline" color="gray" size="sm" tt="none">
                           Archived

@@ -16,9 +16,18 @@ const COLORS: Record<Stage, string> = {
   ended: 'dark',
 };
 
-export function StageBadge({ stage, ...props }: { stage: Stage } & BadgeProps) {
+export function StageBadge({ stage, ...props }: { stage: Stage } & BadgeProps & { 'data-testid'?: string }) {
+  // Mantine clips badge text; in a table column that lets the label shrink to "Followed …".
   return (
-    <Badge variant="light" color={COLORS[stage]} radius="sm" tt="none" fw={600} {...props}>
+    <Badge
+      variant="light"
+      color={COLORS[stage]}
+      radius="sm"
+      tt="none"
+      fw={600}
+      style={{ minWidth: 'max-content', flexShrink: 0 }}
+      {...props}
+    >
       {STAGE_LABELS[stage]}
     </Badge>
   );
