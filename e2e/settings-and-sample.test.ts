@@ -79,4 +79,61 @@ describe.skipIf(!hasChromium)('settings and sample data in the browser', () => {
     await page.getByRole('link', { name: 'Fees' }).click();
     await page.getByText('Arrives in a coming release').waitFor();
   });
+
+  it('sorts, filters and pages through the table, keeping the state in the URL', async () => {
+    for (let i = 1; i <= 45; i++) {
+      const res = await fetch(`${app.url}/api/v1/partners`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: `Zeta Prospect ${String(i).padStart(2, '0')}`, type: 'brand' }),
+      });
+      expect(res.status).toBe(201);
+    }
+    await page.goto('/partners');
+    const table = page.getByRole('table', { name: 'Partners' });
+    const count = page.getByTestId('partner-count');
+    await expect.poll(() => count.textContent()).toBe('57 partners');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(50);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(57);
+
+    await page.getByRole('button', { name: 'Sort by Name' }).click();
+    await page.waitForURL(/sort=name&dir=asc/);
+    await expect
+      .poll(() => table.locator('tbody tr').first().locator('td').first().textContent())
+      .toMatch(/^Atlas Web Works/);
+    await page.getByRole('button', { name: 'Sort by Name' }).click();
+    await page.waitForURL(/dir=desc/);
+    await expect
+      .poll(() => table.locator('tbody tr').first().locator('td').first().textContent())
+      .toBe('Zeta Prospect 45');
+
+    await page.getByRole('textbox', { name: 'Search', exact: true }).fill('prospect 0');
+    await page.waitForURL(/q=prospect/);
+    await expect.poll(() => count.textContent()).toBe('9 partners');
+    await page.reload();
+    await expect.poll(() => count.textContent()).toBe('9 partners');
+    expect(await page.getByRole('textbox', { name: 'Search', exact: true }).inputValue()).toBe('prospect 0');
+
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByRole('combobox', { name: 'Type' }).click();
+    await page.getByRole('option', { name: 'Agency' }).click();
+    await page.waitForURL(/type=agency/);
+    await expect.poll(() => count.textContent()).toMatch(/^[1-9] partners?$/);
+    const rows = await table.locator('tbody tr').allInnerTexts();
+    expect(rows.every((r) => r.includes('Agency'))).toBe(true);
+  });
+
+  it('collapses the navigation behind a menu button at phone width', async () => {
+    const phone = await app.newPage({ width: 390, height: 844 });
+    await phone.goto('/partners');
+    const nav = phone.getByRole('link', { name: 'Settings' });
+    await phone.getByRole('heading', { name: 'Partners' }).waitFor();
+    expect(await nav.isVisible()).toBe(false);
+    await phone.getByRole('button', { name: 'Toggle navigation' }).click();
+    await nav.click();
+    await phone.waitForURL(/\/settings$/);
+    await phone.getByRole('heading', { name: 'Settings' }).waitFor();
+    await phone.close();
+  });
 });

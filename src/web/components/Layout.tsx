@@ -71,7 +71,8 @@ function Shell() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Main">
+      {/* Hidden, not just slid away, so keyboard focus never lands on the closed menu. */}
+      <AppShell.Navbar p="sm" aria-label="Main" style={phone && !opened ? { visibility: 'hidden' } : undefined}>
         {NAV.map((item) => (
           <NavLink
             key={item.to}
