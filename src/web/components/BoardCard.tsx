@@ -73,7 +73,7 @@ export function CardBody({ partner, children }: { partner: Partner; children?: [
         {partner.nextActionDate && (
           <Text
             size="xs"
-            c={isOverdue(partner.nextActionDate) ? 'red' : 'dimmed'}
+            c={isOverdue(partner.nextActionDate) ? 'var(--pl-overdue)' : 'dimmed'}
             title={calendarDate(partner.nextActionDate)}
           >
             {dueLabel(partner.nextActionDate)}

@@ -120,7 +120,7 @@ export function PartnerTable({ filters, sort, dir, onSort }: Props) {
                     {p.nextActionDate && (
                       <Text
                         size="xs"
-                        c={isOverdue(p.nextActionDate) ? 'red' : 'dimmed'}
+                        c={isOverdue(p.nextActionDate) ? 'var(--pl-overdue)' : 'dimmed'}
                         title={calendarDate(p.nextActionDate)}
                       >
                         {dueLabel(p.nextActionDate)}

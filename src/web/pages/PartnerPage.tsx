@@ -119,7 +119,11 @@ function Details({ partner: p, timeZone }: { partner: Partner; timeZone?: string
               <Text c="dimmed">None planned. Edit the partner to set one.</Text>
             )}
             {p.nextActionDate && (
-              <Text size="sm" c={isOverdue(p.nextActionDate) ? 'red' : 'dimmed'} title={calendarDate(p.nextActionDate)}>
+              <Text
+                size="sm"
+                c={isOverdue(p.nextActionDate) ? 'var(--pl-overdue)' : 'dimmed'}
+                title={calendarDate(p.nextActionDate)}
+              >
                 {calendarDate(p.nextActionDate)} · {dueLabel(p.nextActionDate)}
               </Text>
             )}
