@@ -23,6 +23,8 @@ export interface Store {
   dialect: Dialect;
   /** Where the SQLite file lives; null for PostgreSQL. */
   file: string | null;
+  /** The PostgreSQL schema it was opened in, when one was given. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -62,7 +64,7 @@ function openPostgres(url: string, schema: string | undefined): Store {
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, dialect: 'postgres', file: null, close: () => db.destroy() };
+  return { db, dialect: 'postgres', file: null, ...(schema ? { schema } : {}), close: () => db.destroy() };
 }
 
 function openSqlite(file: string): Store {
@@ -133,6 +135,9 @@ export async function migrate(store: Store): Promise<string[]> {
     provider: { getMigrations: async () => migrations },
     // Capabilities are developed side by side; a database may have met a later number first.
     allowUnorderedMigrations: true,
+    // Kysely looks for its own tables in every schema unless told which; another schema's
+    // lock table (a parallel test run) would otherwise be taken for this one's.
+    ...(store.schema ? { migrationTableSchema: store.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
