@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../domain/errors.js';
 import { partnerCommand } from './commands/partner.js';
+import { portabilityCommands } from './commands/portability.js';
 import { profileCommand } from './commands/profile.js';
 import { serverCommands } from './commands/server.js';
 
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   serverCommands(program);
   profileCommand(program);
   partnerCommand(program);
+  portabilityCommands(program);
   for (const cmd of program.commands) exitOverrideDeep(cmd);
   return program;
 }

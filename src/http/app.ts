@@ -11,6 +11,7 @@ import { docsRoutes } from './docs.js';
 import { errorResponse } from './errors.js';
 import type { HttpEnv } from './openapi.js';
 import { partnerRoutes } from './routes/partners.js';
+import { portabilityRoutes } from './routes/portability.js';
 import { profileRoutes } from './routes/profile.js';
 
 export interface HttpDeps {
@@ -36,7 +37,8 @@ export function createHttpApp({ deps, ctx, webDir, logError = console.error }: H
     const sendsBody =
       (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding') !== undefined;
     const isJson = /^application\/([\w.-]+\+)?json/i.test(c.req.header('content-type') ?? '');
-    if (sendsBody && !isJson && c.req.method !== 'GET') {
+    const isCsvImport = /^text\/csv/i.test(c.req.header('content-type') ?? '') && c.req.path.includes('/import/');
+    if (sendsBody && !isJson && !isCsvImport && c.req.method !== 'GET') {
       throw AppError.validation([
         { field: 'Content-Type', message: 'expected application/json; send the body as JSON' },
       ]);
@@ -45,6 +47,7 @@ export function createHttpApp({ deps, ctx, webDir, logError = console.error }: H
   });
   profileRoutes(api);
   partnerRoutes(api);
+  portabilityRoutes(api);
   api.post('/demo', async (c) => c.json(await loadDemo(deps, ctx), 201));
   api.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}`, details: {} } }, 404),

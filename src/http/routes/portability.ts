@@ -1,0 +1,78 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { exportPartnersCsv } from '../../app/export/partners.js';
+import { partnerImport } from '../../app/import/partners.js';
+import { importCsv } from '../../app/import/run.js';
+import { ImportQuerySchema, ImportReportSchema, PartnerExportQuerySchema } from '../../contract/portability.js';
+import { AppError } from '../../domain/errors.js';
+import { errorResponses, type HttpEnv, json } from '../openapi.js';
+
+const tags = ['Import and export'];
+
+export function portabilityRoutes(api: OpenAPIHono<HttpEnv>) {
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/import/partners',
+      tags,
+      summary: 'Import partners from a CSV body; rows matching an id, e-mail or LinkedIn URL update that partner',
+      request: {
+        query: ImportQuerySchema,
+        body: { content: { 'text/csv': { schema: z.string() } }, required: true },
+      },
+      responses: { 200: json(ImportReportSchema, 'What was (or, in a dry run, would be) done'), ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const body = c.req.raw.body;
+      if (!body) throw AppError.validation([{ field: 'body', message: 'expected the CSV file as the request body' }]);
+      const map: Record<string, string> = {};
+      for (const pair of typeof q.map === 'string' ? [q.map] : (q.map ?? [])) {
+        const at = pair.lastIndexOf('=');
+        if (at <= 0) throw AppError.validation([{ field: 'map', message: `expected column=field, got "${pair}"` }]);
+        map[pair.slice(0, at)] = pair.slice(at + 1);
+      }
+      const report = await importCsv(
+        c.var.deps,
+        c.var.ctx,
+        partnerImport,
+        Readable.fromWeb(body as unknown as WebReadableStream<Uint8Array>),
+        { map, dryRun: q.dryRun === 'true', dateOrder: q.dateOrder },
+      );
+      return c.json(report, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/export/partners.csv',
+      tags,
+      summary: 'The partners a list filter selects, as CSV (formula-like cells neutralised)',
+      request: { query: PartnerExportQuerySchema },
+      responses: {
+        200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV, UTF-8' },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { bom, ...filters } = c.req.valid('query');
+      const chunks = exportPartnersCsv(c.var.deps, c.var.ctx, filters, { bom: bom === 'true' });
+      // Read the first chunk here so a bad filter still answers 400 before streaming starts.
+      const first = await chunks.next();
+      async function* all() {
+        if (!first.done) yield first.value;
+        yield* chunks;
+      }
+      const stream = Readable.toWeb(Readable.from(all())) as unknown as ReadableStream;
+      return new Response(stream, {
+        status: 200,
+        headers: {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': 'attachment; filename="partners.csv"',
+        },
+      }) as never;
+    },
+  );
+}
