@@ -23,6 +23,8 @@ export interface Store {
   dialect: Dialect;
   /** Where the SQLite file lives; null for PostgreSQL. */
   file: string | null;
+  /** The PostgreSQL schema given to openStore, if any. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -62,7 +64,7 @@ function openPostgres(url: string, schema: string | undefined): Store {
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, dialect: 'postgres', file: null, close: () => db.destroy() };
+  return { db, dialect: 'postgres', file: null, ...(schema ? { schema } : {}), close: () => db.destroy() };
 }
 
 function openSqlite(file: string): Store {
@@ -131,6 +133,8 @@ export async function migrate(store: Store): Promise<string[]> {
   const migrator = new Migrator({
     db: store.db,
     provider: { getMigrations: async () => migrations },
+    // Without this, Kysely takes another schema's migration table as this one's.
+    ...(store.schema ? { migrationTableSchema: store.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;

@@ -25,6 +25,11 @@ export function portabilityRoutes(api: OpenAPIHono<HttpEnv>) {
     }),
     async (c) => {
       const q = c.req.valid('query');
+      if (!/^text\/csv/i.test(c.req.header('content-type') ?? '')) {
+        throw AppError.validation([
+          { field: 'Content-Type', message: 'expected text/csv; send the CSV file as the body' },
+        ]);
+      }
       const body = c.req.raw.body;
       if (!body) throw AppError.validation([{ field: 'body', message: 'expected the CSV file as the request body' }]);
       const map: Record<string, string> = {};
@@ -62,8 +67,8 @@ export function portabilityRoutes(api: OpenAPIHono<HttpEnv>) {
       // Read the first chunk here so a bad filter still answers 400 before streaming starts.
       const first = await chunks.next();
       async function* all() {
-        if (!first.done) yield first.value;
-        yield* chunks;
+        if (!first.done) yield Buffer.from(first.value);
+        for await (const chunk of chunks) yield Buffer.from(chunk);
       }
       const stream = Readable.toWeb(Readable.from(all())) as unknown as ReadableStream;
       return new Response(stream, {
