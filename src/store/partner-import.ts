@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { DB, NewPartnerRow, PartnerRow } from './schema.js';
 
 // Both databases take tens of thousands of parameters per statement; this keeps every insert
@@ -12,7 +12,12 @@ function chunks<T>(rows: T[], columns: number): T[][] {
   return out;
 }
 
-/** Inserts many rows of one table in as few statements as the parameter limit allows. */
+/**
+ * Inserts many rows of one table (all with the keys of the first) in as few statements as the
+ * parameter limit allows. The SQL is written here rather than built by the query builder:
+ * building a thousand-row insert costs more than running it, and the same text each batch
+ * lets SQLite reuse its prepared statement.
+ */
 export async function insertMany<T extends keyof DB & string>(
   db: Kysely<DB>,
   table: T,
@@ -20,12 +25,26 @@ export async function insertMany<T extends keyof DB & string>(
 ): Promise<void> {
   const first = rows[0];
   if (!first) return;
-  for (const part of chunks(rows, Object.keys(first).length)) {
-    await db
-      .insertInto(table)
-      .values(part as never)
-      .execute();
+  const keys = Object.keys(first);
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const head = `insert into "${snake(table)}" (${keys.map((k) => `"${snake(k)}"`).join(', ')}) values `;
+  for (const part of chunks(rows, keys.length)) {
+    const params: unknown[] = [];
+    const tuples: string[] = [];
+    for (const row of part) {
+      const marks: string[] = [];
+      for (const k of keys) {
+        params.push(row[k] ?? null);
+        marks.push(postgres ? `$${params.length}` : '?');
+      }
+      tuples.push(`(${marks.join(', ')})`);
+    }
+    await db.executeQuery(CompiledQuery.raw(head + tuples.join(', '), params));
   }
+}
+
+function snake(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
 export interface ImportMatches {
@@ -89,3 +108,17 @@ export async function takenPartnerIds(db: Kysely<DB>, ids: string[]): Promise<Se
 }
 
 export type { NewPartnerRow };
+
+/**
+ * Gives SQLite 64 MB of page cache (the default is 2 MB) while a bulk import runs, so index
+ * pages stay in memory between batches; the returned function puts the old size back.
+ */
+export async function widenCacheForBulkLoad(db: Kysely<DB>): Promise<() => Promise<void>> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return async () => {};
+  const before = await sql<{ cache_size: number }>`pragma cache_size`.execute(db);
+  const size = Number(before.rows[0]?.cache_size ?? -2000);
+  await sql`pragma cache_size = -65536`.execute(db);
+  return async () => {
+    await sql.raw(`pragma cache_size = ${size}`).execute(db);
+  };
+}

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { AppError, type FieldIssue } from '../../domain/errors.js';
 import { type ColumnMapping, mapColumns } from '../../domain/import/fields.js';
 import type { DateOrder } from '../../domain/import/values.js';
+import { widenCacheForBulkLoad } from '../../store/partner-import.js';
 import type { DB } from '../../store/schema.js';
 import { type Ctx, type Deps, inTransaction } from '../context.js';
 import { readCsv } from './csv-source.js';
@@ -65,17 +66,22 @@ export async function importCsv<Row>(
 ): Promise<ImportReport> {
   const run = (withTx: <T>(fn: (db: Kysely<DB>) => Promise<T>) => Promise<T>) =>
     importRows(deps, ctx, entity, source, options, withTx);
-  if (!options.dryRun) return run((fn) => inTransaction(deps, fn));
-  let report: ImportReport | undefined;
+  const restoreCache = await widenCacheForBulkLoad(deps.store.db);
   try {
-    await inTransaction(deps, async (tx) => {
-      report = await run((fn) => fn(tx));
-      throw ROLLBACK;
-    });
-  } catch (err) {
-    if (err !== ROLLBACK) throw err;
+    if (!options.dryRun) return await run((fn) => inTransaction(deps, fn));
+    let report: ImportReport | undefined;
+    try {
+      await inTransaction(deps, async (tx) => {
+        report = await run((fn) => fn(tx));
+        throw ROLLBACK;
+      });
+    } catch (err) {
+      if (err !== ROLLBACK) throw err;
+    }
+    return report as ImportReport;
+  } finally {
+    await restoreCache();
   }
-  return report as ImportReport;
 }
 
 async function importRows<Row>(
