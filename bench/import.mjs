@@ -45,7 +45,8 @@ function run(args) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.status !== 0) throw new Error(`import failed: ${r.stderr}`);
   const rss = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
-  return { seconds, rss, report: JSON.parse(r.stdout) };
+  const cpu = Number(/BENCH_CPU_US=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1e6;
+  return { seconds, rss, cpu, report: JSON.parse(r.stdout) };
 }
 
 // The first command creates and migrates the database, so the import below measures importing.
@@ -60,6 +61,7 @@ const result = {
   importSeconds: +first.seconds.toFixed(2),
   rowsPerSecond: Math.round(rows / (first.seconds - baseline.seconds)),
   rowsPerSecondWallClock: Math.round(rows / first.seconds),
+  rowsPerCpuSecond: Math.round(rows / (first.cpu - baseline.cpu)),
   peakRssMB: Math.round(first.rss),
   reimportUnchanged: again.report.unchanged,
   reimportRowsPerSecond: Math.round(rows / (again.seconds - baseline.seconds)),

@@ -67,8 +67,12 @@ describeEachDb('CSV import of partners', (env) => {
     const { deps, ctx } = env();
     const dry = await importText(deps, ctx, MESSY, { dryRun: true, batchSize: 2 });
     expect((await listPartnerPage(deps, ctx, {})).total).toBe(0);
-    const real = await importText(deps, ctx, MESSY, { batchSize: 2 });
+    const progress: number[] = [];
+    const real = await importText(deps, ctx, MESSY, { batchSize: 2, onProgress: (p) => progress.push(p.rowsRead) });
     expect({ ...dry, dryRun: false }).toEqual(real);
+    expect(progress.at(-1)).toBe(7);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.length).toBeGreaterThan(1);
     expect(dry.dryRun).toBe(true);
   });
 
@@ -160,5 +164,14 @@ describeEachDb('CSV import of partners', (env) => {
     expect(report).toMatchObject({ created: 1, ignoredColumns: ['Comments'] });
     const [p] = (await listPartnerPage(deps, ctx, {})).items;
     expect([p?.name, p?.nextActionDate, p?.notes]).toEqual(['Acme', '2026-03-04', null]);
+  });
+
+  it('reads tab-separated files and quoted separators, and refuses an empty file', async () => {
+    const { deps, ctx } = env();
+    const report = await importText(deps, ctx, 'Name\tType\tNotes\n"Tab, Semi; Co"\tbrand\t"a\tb"\n', {}, 3);
+    expect(report).toMatchObject({ created: 1, rejected: 0 });
+    const [p] = (await listPartnerPage(deps, ctx, {})).items;
+    expect([p?.name, p?.notes]).toEqual(['Tab, Semi; Co', 'a\tb']);
+    await expect(importText(deps, ctx, '\ufeff\n\n')).rejects.toMatchObject({ code: 'validation_failed' });
   });
 });
