@@ -174,4 +174,15 @@ describeEachDb('CSV import of partners', (env) => {
     expect([p?.name, p?.notes]).toEqual(['Tab, Semi; Co', 'a\tb']);
     await expect(importText(deps, ctx, '\ufeff\n\n')).rejects.toMatchObject({ code: 'validation_failed' });
   });
+
+  it('keeps a stray quote in a plain cell, and refuses a quote left open, writing nothing', async () => {
+    const { deps, ctx } = env();
+    const stray = await importText(deps, ctx, 'Name,Type\nThe 5" Studio,brand\n');
+    expect(stray).toMatchObject({ created: 1 });
+    await expect(importText(deps, ctx, 'Name,Type\nB,brand\n"Open,brand\nC,brand\n')).rejects.toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringContaining('file: the CSV cannot be read: Quote Not Closed'),
+    });
+    expect((await listPartnerPage(deps, ctx, {})).items.map((p) => p.name)).toEqual(['The 5" Studio']);
+  });
 });

@@ -40,7 +40,7 @@ export async function* readCsv(
     }
   }
   const parser = Readable.from(rest()).pipe(
-    parse({ delimiter, info: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: false }),
+    parse({ delimiter, info: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true }),
   );
   try {
     for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -52,10 +52,7 @@ export async function* readCsv(
     }
   } catch (err) {
     if (err instanceof CsvError) {
-      const lines = (err as unknown as { lines?: number }).lines;
-      throw AppError.validation([
-        { field: 'file', message: `the CSV cannot be read${lines ? ` near line ${lines}` : ''}: ${err.message}` },
-      ]);
+      throw AppError.validation([{ field: 'file', message: `the CSV cannot be read: ${err.message}` }]);
     }
     throw err;
   }

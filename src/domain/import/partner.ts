@@ -54,6 +54,8 @@ export function partnerRowFromCells(
     switch (field) {
       case 'id':
         id = cell.trim() || null;
+        if (id && !/^[\w-]{1,64}$/.test(id))
+          issues.push({ field, message: 'expected an id of letters, digits and dashes' });
         break;
       case 'stage': {
         const r = normaliseStage(cell);
