@@ -44,3 +44,15 @@ export const PartnerExportQuerySchema = PartnerListQuerySchema.omit({ limit: tru
     bom: z.enum(['true', 'false']).optional().openapi({ description: 'Start with a UTF-8 byte-order mark' }),
   })
   .openapi('PartnerExportQuery');
+
+export const ImportPreviewSchema = z
+  .object({
+    entity: z.string(),
+    header: z.array(z.string()),
+    sample: z.array(z.object({ line: z.number().int(), cells: z.array(z.string()) })),
+    mapping: z.array(z.object({ column: z.string(), field: z.string() })),
+    ignoredColumns: z.array(z.string()),
+    warnings: z.array(z.string()),
+    fields: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })),
+  })
+  .openapi('ImportPreview');

@@ -47,4 +47,25 @@ describeEachDb('HTTP import and export', (env) => {
     const bad = await app().request('/api/v1/export/partners.csv?stage=nowhere');
     expect(bad.status).toBe(400);
   });
+
+  it('previews the header, first rows and guessed mapping without writing anything', async () => {
+    const res = await post('/preview?map=Status%3Dignore', CSV);
+    expect(res.status).toBe(200);
+    const preview = await res.json();
+    expect(preview).toMatchObject({
+      header: ['Organisation', 'Mail', 'Kind', 'Status'],
+      sample: [
+        { line: 2, cells: ['Brightline PR', 'dana@brightline.example', 'PR agency', 'call done'] },
+        { line: 3, cells: ['Bad', 'x@y.example', 'brand', '31/02/2026'] },
+      ],
+      mapping: [
+        { column: 'Organisation', field: 'name' },
+        { column: 'Mail', field: 'email' },
+        { column: 'Kind', field: 'type' },
+      ],
+      ignoredColumns: ['Status'],
+    });
+    expect(preview.fields).toContainEqual({ key: 'email', label: 'E-mail', required: false });
+    expect((await (await app().request('/api/v1/partners')).json()).total).toBe(0);
+  });
 });

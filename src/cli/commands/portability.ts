@@ -10,22 +10,12 @@ import { partnerImport } from '../../app/import/partners.js';
 import { type ImportProgress, type ImportReport, importCsv } from '../../app/import/run.js';
 import { PARTNER_SORTS } from '../../contract/partner.js';
 import { AppError } from '../../domain/errors.js';
+import { parseMapPairs } from '../../domain/import/fields.js';
 import { STAGES } from '../../domain/stage.js';
 import { emit, table } from '../output.js';
 import { withRuntime } from '../session.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-/** `--map "E-mail address=email"` pairs → { header: field }; the field is after the last `=`. */
-export function parseMapOptions(pairs: string[]): Record<string, string> {
-  const map: Record<string, string> = {};
-  for (const pair of pairs) {
-    const at = pair.lastIndexOf('=');
-    if (at <= 0) throw AppError.validation([{ field: 'map', message: `expected column=field, got "${pair}"` }]);
-    map[pair.slice(0, at)] = pair.slice(at + 1);
-  }
-  return map;
-}
 
 export function portabilityCommands(program: Command) {
   const importCmd = program.command('import').description('Bring records in from a CSV file');
@@ -54,7 +44,7 @@ export function portabilityCommands(program: Command) {
         bar?.start(size, 0, { rowsRead: 0 });
         try {
           const report = await importCsv(deps, ctx, partnerImport, fs.createReadStream(file), {
-            map: parseMapOptions(opts.map),
+            map: parseMapPairs(opts.map),
             dryRun: Boolean(opts.dryRun),
             dateOrder: opts.dateOrder,
             batchSize: positiveInt(opts.batchSize, 'batch-size'),

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../errors.js';
+import { AppError, type FieldIssue } from '../errors.js';
 import { headerKey } from './values.js';
 
 /** One importable field of an entity, with the header words people use for it. */
@@ -75,4 +75,15 @@ export function mapColumns(
     mapping.headers.set(field, text);
   });
   return { mapping };
+}
+
+/** `column=field` pairs (from --map or a query string) → { column: field }; the field follows the last `=`. */
+export function parseMapPairs(raw: string | readonly string[] | undefined): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const pair of typeof raw === 'string' ? [raw] : (raw ?? [])) {
+    const at = pair.lastIndexOf('=');
+    if (at <= 0) throw AppError.validation([{ field: 'map', message: `expected column=field, got "${pair}"` }]);
+    map[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return map;
 }

@@ -3,9 +3,16 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { exportPartnersCsv } from '../../app/export/partners.js';
 import { partnerImport } from '../../app/import/partners.js';
+import { previewCsv } from '../../app/import/preview.js';
 import { importCsv } from '../../app/import/run.js';
-import { ImportQuerySchema, ImportReportSchema, PartnerExportQuerySchema } from '../../contract/portability.js';
+import {
+  ImportPreviewSchema,
+  ImportQuerySchema,
+  ImportReportSchema,
+  PartnerExportQuerySchema,
+} from '../../contract/portability.js';
 import { AppError } from '../../domain/errors.js';
+import { parseMapPairs } from '../../domain/import/fields.js';
 import { errorResponses, type HttpEnv, json } from '../openapi.js';
 
 const tags = ['Import and export'];
@@ -25,27 +32,30 @@ export function portabilityRoutes(api: OpenAPIHono<HttpEnv>) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      if (!/^text\/csv/i.test(c.req.header('content-type') ?? '')) {
-        throw AppError.validation([
-          { field: 'Content-Type', message: 'expected text/csv; send the CSV file as the body' },
-        ]);
-      }
-      const body = c.req.raw.body;
-      if (!body) throw AppError.validation([{ field: 'body', message: 'expected the CSV file as the request body' }]);
-      const map: Record<string, string> = {};
-      for (const pair of typeof q.map === 'string' ? [q.map] : (q.map ?? [])) {
-        const at = pair.lastIndexOf('=');
-        if (at <= 0) throw AppError.validation([{ field: 'map', message: `expected column=field, got "${pair}"` }]);
-        map[pair.slice(0, at)] = pair.slice(at + 1);
-      }
-      const report = await importCsv(
-        c.var.deps,
-        c.var.ctx,
-        partnerImport,
-        Readable.fromWeb(body as unknown as WebReadableStream<Uint8Array>),
-        { map, dryRun: q.dryRun === 'true', dateOrder: q.dateOrder },
-      );
+      const report = await importCsv(c.var.deps, c.var.ctx, partnerImport, csvBody(c.req.raw), {
+        map: parseMapPairs(q.map),
+        dryRun: q.dryRun === 'true',
+        dateOrder: q.dateOrder,
+      });
       return c.json(report, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/import/partners/preview',
+      tags,
+      summary: 'The header, first rows and guessed column mapping of a partner CSV, for a mapping screen',
+      request: {
+        query: ImportQuerySchema.pick({ map: true }),
+        body: { content: { 'text/csv': { schema: z.string() } }, required: true },
+      },
+      responses: { 200: json(ImportPreviewSchema, 'Header, sample rows and mapping'), ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await previewCsv(partnerImport, csvBody(c.req.raw), { map: parseMapPairs(q.map) }), 200);
     },
   );
 
@@ -80,4 +90,12 @@ export function portabilityRoutes(api: OpenAPIHono<HttpEnv>) {
       }) as never;
     },
   );
+}
+
+function csvBody(req: Request): Readable {
+  if (!/^text\/csv/i.test(req.headers.get('content-type') ?? '')) {
+    throw AppError.validation([{ field: 'Content-Type', message: 'expected text/csv; send the CSV file as the body' }]);
+  }
+  if (!req.body) throw AppError.validation([{ field: 'body', message: 'expected the CSV file as the request body' }]);
+  return Readable.fromWeb(req.body as unknown as WebReadableStream<Uint8Array>);
 }
