@@ -3,6 +3,7 @@ import { AppError } from '../domain/errors.js';
 import { callCommand } from './commands/calls.js';
 import { outreachCommands } from './commands/outreach.js';
 import { partnerCommand } from './commands/partner.js';
+import { portabilityCommands } from './commands/portability.js';
 import { profileCommand } from './commands/profile.js';
 import { serverCommands } from './commands/server.js';
 import { templateCommand } from './commands/templates.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   templateCommand(program);
   outreachCommands(program);
   callCommand(program);
+  portabilityCommands(program);
   for (const cmd of program.commands) exitOverrideDeep(cmd);
   return program;
 }

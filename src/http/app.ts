@@ -12,6 +12,7 @@ import type { HttpEnv } from './openapi.js';
 import { demoRoutes } from './routes/demo.js';
 import { outreachRoutes } from './routes/outreach.js';
 import { partnerRoutes } from './routes/partners.js';
+import { portabilityRoutes } from './routes/portability.js';
 import { profileRoutes } from './routes/profile.js';
 import { templateRoutes } from './routes/templates.js';
 
@@ -36,7 +37,11 @@ export function createHttpApp({ deps, ctx, webDir, logError = console.error }: H
     c.set('deps', deps);
     c.set('ctx', ctx);
     const type = c.req.header('content-type');
-    if (type !== undefined && c.req.method !== 'GET' && !/^application\/([\w.-]+\+)?json/i.test(type)) {
+    // CSV imports send the file itself; everything else speaks JSON.
+    const allowed =
+      /^application\/([\w.-]+\+)?json/i.test(type ?? '') ||
+      (/^text\/csv/i.test(type ?? '') && c.req.path.includes('/import/'));
+    if (type !== undefined && c.req.method !== 'GET' && !allowed) {
       throw new AppError(
         'unsupported_media_type',
         `Send the body as JSON (Content-Type: application/json), not ${type}`,
@@ -52,6 +57,7 @@ export function createHttpApp({ deps, ctx, webDir, logError = console.error }: H
   demoRoutes(api);
   templateRoutes(api);
   outreachRoutes(api);
+  portabilityRoutes(api);
   api.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}`, details: {} } }, 404),
   );

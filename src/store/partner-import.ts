@@ -1,0 +1,124 @@
+import { CompiledQuery, type Kysely, PostgresAdapter, sql } from 'kysely';
+import type { DB, NewPartnerRow, PartnerRow } from './schema.js';
+
+// Both databases take tens of thousands of parameters per statement; this keeps every insert
+// well under SQLite's 32,766 whatever the column count.
+const MAX_PARAMS = 30_000;
+
+function chunks<T>(rows: T[], columns: number): T[][] {
+  const size = Math.max(1, Math.floor(MAX_PARAMS / columns));
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Inserts many rows of one table (all with the keys of the first) in as few statements as the
+ * parameter limit allows. The SQL is written here rather than built by the query builder:
+ * building a thousand-row insert costs more than running it, and the same text each batch
+ * lets SQLite reuse its prepared statement.
+ */
+export async function insertMany<T extends keyof DB & string>(
+  db: Kysely<DB>,
+  table: T,
+  rows: Record<string, unknown>[],
+): Promise<void> {
+  const first = rows[0];
+  if (!first) return;
+  const keys = Object.keys(first);
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const head = `insert into "${snake(table)}" (${keys.map((k) => `"${snake(k)}"`).join(', ')}) values `;
+  for (const part of chunks(rows, keys.length)) {
+    const params: unknown[] = [];
+    const tuples: string[] = [];
+    for (const row of part) {
+      const marks: string[] = [];
+      for (const k of keys) {
+        params.push(row[k] ?? null);
+        marks.push(postgres ? `$${params.length}` : '?');
+      }
+      tuples.push(`(${marks.join(', ')})`);
+    }
+    await db.executeQuery(CompiledQuery.raw(head + tuples.join(', '), params));
+  }
+}
+
+function snake(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+export interface ImportMatches {
+  rows: PartnerRow[];
+  tags: Map<string, string[]>;
+}
+
+/** The workspace's partners that any of these ids, e-mail keys or LinkedIn keys point to. */
+export async function findImportMatches(
+  db: Kysely<DB>,
+  workspaceId: string,
+  keys: { ids: string[]; emailKeys: string[]; linkedinKeys: string[] },
+): Promise<ImportMatches> {
+  const rows: PartnerRow[] = [];
+  const seen = new Set<string>();
+  for (const [column, values] of [
+    ['id', keys.ids],
+    ['emailKey', keys.emailKeys],
+    ['linkedinKey', keys.linkedinKeys],
+  ] as const) {
+    for (const part of chunks([...new Set(values)], 1)) {
+      const found = await db
+        .selectFrom('partners')
+        .selectAll()
+        .where('workspaceId', '=', workspaceId)
+        .where(column, 'in', part)
+        .execute();
+      for (const r of found) {
+        if (!seen.has(r.id)) {
+          seen.add(r.id);
+          rows.push(r);
+        }
+      }
+    }
+  }
+  const tags = new Map<string, string[]>();
+  for (const part of chunks(rows, 1)) {
+    const tagRows = await db
+      .selectFrom('partnerTags')
+      .select(['partnerId', 'tag'])
+      .where(
+        'partnerId',
+        'in',
+        part.map((r) => r.id),
+      )
+      .orderBy('tag')
+      .execute();
+    for (const t of tagRows) tags.set(t.partnerId, [...(tags.get(t.partnerId) ?? []), t.tag]);
+  }
+  return { rows, tags };
+}
+
+/** Which of these ids any partner, in any workspace, already has (ids are global keys). */
+export async function takenPartnerIds(db: Kysely<DB>, ids: string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (const part of chunks([...new Set(ids)], 1)) {
+    const rows = await db.selectFrom('partners').select('id').where('id', 'in', part).execute();
+    for (const r of rows) taken.add(r.id);
+  }
+  return taken;
+}
+
+export type { NewPartnerRow };
+
+/**
+ * Gives SQLite 64 MB of page cache (the default is 2 MB) while a bulk import runs, so index
+ * pages stay in memory between batches; the returned function puts the old size back.
+ */
+export async function widenCacheForBulkLoad(db: Kysely<DB>): Promise<() => Promise<void>> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return async () => {};
+  const before = await sql<{ cache_size: number }>`pragma cache_size`.execute(db);
+  const size = Number(before.rows[0]?.cache_size ?? -2000);
+  await sql`pragma cache_size = -65536`.execute(db);
+  return async () => {
+    await sql.raw(`pragma cache_size = ${size}`).execute(db);
+  };
+}
