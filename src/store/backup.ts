@@ -11,6 +11,11 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'partners', scope: 'workspace_id', order: ['id'] },
   { name: 'partner_tags', scope: 'workspace_id', order: ['partner_id', 'tag'] },
   { name: 'activities', scope: 'workspace_id', order: ['id'] },
+  { name: 'stage_events', scope: 'workspace_id', order: ['id'] },
+  { name: 'templates', scope: 'workspace_id', order: ['id'] },
+  { name: 'messages', scope: 'workspace_id', order: ['id'] },
+  { name: 'replies', scope: 'workspace_id', order: ['id'] },
+  { name: 'calls', scope: 'workspace_id', order: ['id'] },
 ];
 
 export interface BackupTable {

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { expect, it } from 'vitest';
 import { backupWorkspace, restoreWorkspace, sqliteCopy } from '../../src/app/backup.js';
 import type { Ctx, Deps } from '../../src/app/context.js';
 import { createPartner, editPartner, listPartnerPage, movePartner } from '../../src/app/partners.js';
 import { createWorkspace, setProfile } from '../../src/app/profile.js';
+import { BACKUP_TABLES } from '../../src/store/backup.js';
 import { openStore } from '../../src/store/db.js';
 import { importText } from '../helpers/csv.js';
 import { describeEachDb, dialects, openTestDb } from '../helpers/db.js';
@@ -49,18 +51,18 @@ describeEachDb('backup and restore', (env) => {
     expect(header).toMatchObject({
       format: 'partnerloop-backup',
       version: 1,
-      tables: ['workspaces', 'partners', 'partner_tags', 'activities'],
+      tables: BACKUP_TABLES.map((t) => t.name),
       dialect,
     });
     const original = rowsOf(text, ctx.workspaceId);
-    expect(original.length).toBe(1 + 3 + 3 + 5);
+    expect(original.length).toBe(1 + 3 + 3 + 5 + 4);
     for (const target of dialects) {
       const db = await openTestDb(target);
       try {
         const tDeps: Deps = { store: db.store, clock: deps.clock, newId: uuidv7 };
         const tCtx = await createWorkspace(tDeps);
         const counts = await restoreWorkspace(tDeps, tCtx, linesOf(text));
-        expect(counts).toEqual({ workspaces: 1, partners: 3, partner_tags: 3, activities: 5 });
+        expect(counts).toMatchObject({ workspaces: 1, partners: 3, partner_tags: 3, activities: 5, stage_events: 4 });
         const again = await backupText(tDeps, tCtx);
         expect(rowsOf(again, tCtx.workspaceId)).toEqual(original);
         const names = (await listPartnerPage(tDeps, tCtx, { sort: 'name' })).items.map((p) => p.name);
@@ -69,6 +71,17 @@ describeEachDb('backup and restore', (env) => {
         await db.cleanup();
       }
     }
+  });
+
+  it('covers every table of the schema', async () => {
+    const { store } = env();
+    const tables =
+      store.dialect === 'sqlite'
+        ? await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(store.db)
+        : await sql<{ name: string }>`select table_name as name from information_schema.tables
+            where table_schema = current_schema()`.execute(store.db);
+    const names = tables.rows.map((r) => r.name).filter((n) => !n.startsWith('kysely_') && !n.startsWith('sqlite_'));
+    expect(names.sort()).toEqual(BACKUP_TABLES.map((t) => t.name).sort());
   });
 
   it('refuses a workspace that holds data unless forced, then replaces it in one go', async () => {

@@ -91,6 +91,10 @@ async function writePartners(deps: Deps, db: Kysely<DB>, ctx: Ctx, rows: Partner
 
   const creates: { row: PartnerRow; tags: string[] }[] = [];
   const activities: Record<string, unknown>[] = [];
+  // The review counts pipeline steps from stage history, so imported stages are history too.
+  const stageEvents: Record<string, unknown>[] = [];
+  const stageEvent = (partnerId: string, stage: string) =>
+    stageEvents.push({ id: deps.newId(), workspaceId: ws, partnerId, stage, at: now });
   const outcomes: RowOutcome[] = [];
   for (const r of rows) {
     const candidates = [
@@ -155,6 +159,7 @@ async function writePartners(deps: Deps, db: Kysely<DB>, ctx: Ctx, rows: Partner
       const data = { fields: changed, from: before.stage, to: next.stage };
       const summary = `Updated by import: ${changed.join(', ')}${stageNote}`;
       activities.push(activity(deps, ws, before.id, 'partner.import_updated', summary, data, now));
+      if (next.stage !== before.stage) stageEvent(before.id, next.stage);
       index(target, next);
     }
     outcomes.push('updated');
@@ -175,8 +180,10 @@ async function writePartners(deps: Deps, db: Kysely<DB>, ctx: Ctx, rows: Partner
     activities.push(
       activity(deps, ws, c.row.id, 'partner.imported', `Imported at stage ${STAGE_LABELS[stage]}`, { stage }, now),
     );
+    stageEvent(c.row.id, stage);
   }
   await insertMany(db, 'activities', activities);
+  await insertMany(db, 'stageEvents', stageEvents);
   return outcomes;
 }
 
