@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../domain/errors.js';
+import { agreementCommand } from './commands/agreement.js';
+import { feesCommand } from './commands/fees.js';
 import { partnerCommand } from './commands/partner.js';
 import { profileCommand } from './commands/profile.js';
+import { referralCommand } from './commands/referral.js';
 import { serverCommands } from './commands/server.js';
 
 export function buildProgram(): Command {
@@ -15,6 +18,9 @@ export function buildProgram(): Command {
   serverCommands(program);
   profileCommand(program);
   partnerCommand(program);
+  agreementCommand(program);
+  referralCommand(program);
+  feesCommand(program);
   for (const cmd of program.commands) exitOverrideDeep(cmd);
   return program;
 }

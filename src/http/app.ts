@@ -10,8 +10,11 @@ import { AppError } from '../domain/errors.js';
 import { docsRoutes } from './docs.js';
 import { errorResponse } from './errors.js';
 import type { HttpEnv } from './openapi.js';
+import { agreementRoutes } from './routes/agreements.js';
+import { feeRoutes } from './routes/fees.js';
 import { partnerRoutes } from './routes/partners.js';
 import { profileRoutes } from './routes/profile.js';
+import { referralRoutes } from './routes/referrals.js';
 
 export interface HttpDeps {
   deps: Deps;
@@ -45,6 +48,9 @@ export function createHttpApp({ deps, ctx, webDir, logError = console.error }: H
   });
   profileRoutes(api);
   partnerRoutes(api);
+  agreementRoutes(api);
+  referralRoutes(api);
+  feeRoutes(api);
   api.post('/demo', async (c) => c.json(await loadDemo(deps, ctx), 201));
   api.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}`, details: {} } }, 404),
