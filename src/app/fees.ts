@@ -13,11 +13,11 @@ import {
   getFeeLine,
   insertFeeLines,
   listFeeLines,
+  partnerNames,
   referralFeeLines,
   setFeeLineStatus,
   sumFeeLines,
 } from '../store/fees.js';
-import { listPartners } from '../store/partners.js';
 import { getReferral, partnerReferrals } from '../store/referrals.js';
 import type { DB } from '../store/schema.js';
 import { type Ctx, type Deps, inTransaction, nowIso } from './context.js';
@@ -149,16 +149,7 @@ export async function feeTotals(deps: Deps, ctx: Ctx, input: unknown = {}): Prom
     add(p[r.direction], r);
     per.set(r.partnerId, p);
   }
-  const names = new Map<string, string>();
-  if (per.size > 0) {
-    const partners = await listPartners(deps.store.db, ctx.workspaceId, {
-      filter: { archived: 'include' },
-      sort: 'name',
-      dir: 'asc',
-      limit: 100_000,
-    });
-    for (const p of partners.items) names.set(p.id, p.name);
-  }
+  const names = await partnerNames(deps.store.db, ctx.workspaceId, [...per.keys()]);
   const byPartner = [...per.entries()]
     .map(([partnerId, s]) => ({ partnerId, partnerName: names.get(partnerId) ?? partnerId, ...s }))
     .sort((a, b) => a.partnerName.localeCompare(b.partnerName));

@@ -14,9 +14,16 @@ import { BAD_FIT_THRESHOLD, BAD_FIT_WINDOW, type BadFitFlag, badFitFlag } from '
 import type { FeeLine } from '../domain/fees.js';
 import { type Reciprocity, reciprocity } from '../domain/reciprocity.js';
 import { type Referral, referralIssues } from '../domain/referral.js';
-import { referralFeeLines } from '../store/fees.js';
+import { partnerNames, referralFeeLines } from '../store/fees.js';
 import { getPartner } from '../store/partners.js';
-import { getReferral, insertReferral, listReferrals, partnerReferrals, saveReferral } from '../store/referrals.js';
+import {
+  getReferral,
+  insertReferral,
+  judgedReceived,
+  listReferrals,
+  partnerReferrals,
+  saveReferral,
+} from '../store/referrals.js';
 import type { DB } from '../store/schema.js';
 import { type Ctx, type Deps, inTransaction, nowIso } from './context.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -217,18 +224,41 @@ export async function partnerFlags(deps: Deps, ctx: Ctx, partnerId: string): Pro
     threshold: BAD_FIT_THRESHOLD,
     window: BAD_FIT_WINDOW,
   });
+  return { partnerId, badFit, actions: flagActions(badFit) };
+}
+
+function flagActions(badFit: BadFitFlag): PartnerFlags['actions'] {
+  return badFit.flagged
+    ? [
+        {
+          kind: 'clarify_criteria',
+          title: 'Clarify ideal client and referral criteria',
+          templateKind: 'bad_fit_clarification',
+        },
+      ]
+    : [];
+}
+
+/** Every partner the bad-fit rule flags now, with the action for Today. */
+export async function flaggedPartners(
+  deps: Deps,
+  ctx: Ctx,
+): Promise<{ items: (PartnerFlags & { partnerName: string })[] }> {
+  const judged = await judgedReceived(deps.store.db, ctx.workspaceId);
+  const byPartner = new Map<string, typeof judged>();
+  for (const r of judged) byPartner.set(r.partnerId, [...(byPartner.get(r.partnerId) ?? []), r]);
+  const flagged = [...byPartner.entries()]
+    .map(([partnerId, list]) => ({ partnerId, badFit: badFitFlag(list) }))
+    .filter((f) => f.badFit.flagged);
+  const names = await partnerNames(
+    deps.store.db,
+    ctx.workspaceId,
+    flagged.map((f) => f.partnerId),
+  );
   return {
-    partnerId,
-    badFit,
-    actions: badFit.flagged
-      ? [
-          {
-            kind: 'clarify_criteria',
-            title: 'Clarify ideal client and referral criteria',
-            templateKind: 'bad_fit_clarification',
-          },
-        ]
-      : [],
+    items: flagged
+      .map((f) => ({ ...f, partnerName: names.get(f.partnerId) ?? f.partnerId, actions: flagActions(f.badFit) }))
+      .sort((a, b) => a.partnerName.localeCompare(b.partnerName)),
   };
 }
 

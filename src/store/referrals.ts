@@ -58,6 +58,28 @@ export async function partnerReferrals(db: Kysely<DB>, workspaceId: string, part
   return listReferrals(db, workspaceId, { partnerId }, 100_000);
 }
 
+/** Received referrals with a fit judgement, for the bad-fit rule across all partners. */
+export async function judgedReceived(
+  db: Kysely<DB>,
+  workspaceId: string,
+): Promise<{ id: string; partnerId: string; direction: 'received'; date: string; fit: 'good' | 'bad' }[]> {
+  const rows = await db
+    .selectFrom('referrals')
+    .select(['id', 'partnerId', 'date', 'fit'])
+    .where('workspaceId', '=', workspaceId)
+    .where('direction', '=', 'received')
+    .where('partnerId', 'is not', null)
+    .where('fit', 'is not', null)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    partnerId: r.partnerId!,
+    direction: 'received' as const,
+    date: r.date,
+    fit: r.fit as 'good' | 'bad',
+  }));
+}
+
 function fromRow(row: ReferralTable): Referral {
   const { workspaceId: _w, ...rest } = row;
   return {

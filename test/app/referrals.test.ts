@@ -7,6 +7,7 @@ import {
   addReferral,
   editReferral,
   endClient,
+  flaggedPartners,
   judgeFit,
   listReferralPage,
   markLost,
@@ -218,5 +219,9 @@ describeEachDb('referrals and fees', (env) => {
       title: 'Clarify ideal client and referral criteria',
       templateKind: 'bad_fit_clarification',
     });
+    const all = await flaggedPartners(deps, ctx);
+    expect(all.items.map((f) => [f.partnerName, f.badFit.flagged])).toEqual([['Brightline PR', true]]);
+    await judgeFit(deps, ctx, b.id, { fit: 'good' });
+    expect((await flaggedPartners(deps, ctx)).items).toEqual([]);
   });
 });

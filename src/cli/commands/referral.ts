@@ -6,6 +6,7 @@ import { showProfile } from '../../app/profile.js';
 import {
   addReferral,
   endClient,
+  flaggedPartners,
   judgeFit,
   listReferralPage,
   markLost,
@@ -184,4 +185,22 @@ export function referralCommand(program: Command) {
       ),
     (deps, ctx, id, o) => judgeFit(deps, ctx, id, { fit: o.fit === 'none' ? null : o.fit }),
   );
+
+  referral
+    .command('flags')
+    .description('Partners flagged by the bad-fit rule (2 of the last 3 judged referrals were a bad fit)')
+    .action(async (_opts, cmd: Command) =>
+      withRuntime(cmd, async ({ deps, ctx }, o) => {
+        emit(o, await flaggedPartners(deps, ctx), (f) =>
+          f.items.length === 0
+            ? 'No partner is flagged.'
+            : f.items
+                .map(
+                  (p) =>
+                    `${pc.yellow('!')} ${p.partnerName}: ${p.badFit.badCount} of the last ${p.badFit.judged.length} judged referrals were a bad fit — ${p.actions[0]?.title}`,
+                )
+                .join('\n'),
+        );
+      }),
+    );
 }

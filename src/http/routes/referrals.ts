@@ -3,6 +3,7 @@ import {
   addReferral,
   editReferral,
   endClient,
+  flaggedPartners,
   judgeFit,
   listReferralPage,
   markLost,
@@ -143,5 +144,24 @@ export function referralRoutes(api: OpenAPIHono<HttpEnv>) {
       responses: { 200: json(PartnerFlagsSchema, 'The flags'), ...errorResponses },
     }),
     async (c) => c.json(await partnerFlags(c.var.deps, c.var.ctx, c.req.valid('param').id), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/flags',
+      tags,
+      summary: 'Every partner flagged by the bad-fit rule, with the suggested action (for Today)',
+      responses: {
+        200: json(
+          z
+            .object({ items: z.array(PartnerFlagsSchema.extend({ partnerName: z.string() })) })
+            .openapi('FlaggedPartners'),
+          'Flagged partners',
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await flaggedPartners(c.var.deps, c.var.ctx), 200),
   );
 }
