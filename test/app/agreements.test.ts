@@ -107,6 +107,16 @@ describeEachDb('agreements', (env) => {
     expect(markdown).toContain("10% of the client's monthly revenue for the first 3 months");
     const pdf = await onePagerPdf(deps, ctx, a.id, { compress: false });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.toString('latin1')).toContain('Brightline PR');
+    expect(pdf.toString('latin1')).toContain('(Referral agreement with Brightline PR)');
+    // The page text itself: uncompressed, each shown run is a TJ array of hex strings.
+    const shown = [...pdf.toString('latin1').matchAll(/\[([^\]]*)\] TJ/g)]
+      .map((m) =>
+        [...(m[1] ?? '').matchAll(/<([0-9a-f]*)>/gi)]
+          .map((h) => Buffer.from(h[1] ?? '', 'hex').toString('latin1'))
+          .join(''),
+      )
+      .join('\n');
+    expect(shown).toContain('Referral agreement: Northwind Social and Brightline PR');
+    expect(shown).toContain('Paid social for B2B SaaS');
   });
 });

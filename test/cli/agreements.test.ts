@@ -48,6 +48,9 @@ describe('CLI: agreement, referral and fees', () => {
     expect(won.monthlyValue).toBe(200_000);
     expect(won.feeLines.map((l: { amount: number }) => l.amount)).toEqual([20_000, 20_000, 20_000]);
     const paid = json('fees', 'pay', won.feeLines[0].id, '--on', '2026-03-16');
+    const edited = json('referral', 'edit', ref.id, '--value', '3000');
+    expect(edited.feeLines.map((l: { amount: number }) => l.amount)).toEqual([20_000, 30_000, 30_000]);
+    json('referral', 'edit', ref.id, '--value', '2000');
     expect(paid).toMatchObject({ status: 'paid', paidOn: '2026-03-16' });
     const page = json('fees', '--partner', 'Copy Kitchen', '--status', 'paid');
     expect(page.items.map((l: { id: string }) => l.id)).toEqual([won.feeLines[0].id]);

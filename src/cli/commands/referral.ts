@@ -5,6 +5,7 @@ import { resolvePartner } from '../../app/partners.js';
 import { showProfile } from '../../app/profile.js';
 import {
   addReferral,
+  editReferral,
   endClient,
   flaggedPartners,
   judgeFit,
@@ -169,6 +170,29 @@ export function referralCommand(program: Command) {
     'A won client stopped',
     (c) => c.requiredOption('--on <YYYY-MM-DD>', 'the day it stopped'),
     (deps, ctx, id, o) => endClient(deps, ctx, id, { on: o.on }),
+  );
+  run(
+    'edit',
+    'Change a referral (a won one’s value or start re-derives its unpaid fee lines)',
+    (c) =>
+      c
+        .option('--lead <name>', 'lead name')
+        .option('--company <text>', 'company')
+        .option('--contact <text>', 'contact details')
+        .option('--date <YYYY-MM-DD>', 'referral date')
+        .option('--notes <text>', 'notes')
+        .option('--value <amount>', 'monthly value of a won client, e.g. 2500')
+        .option('--start <YYYY-MM-DD>', 'client start date'),
+    (deps, ctx, id, o) =>
+      editReferral(deps, ctx, id, {
+        leadName: o.lead,
+        company: o.company,
+        contact: o.contact,
+        date: o.date,
+        notes: o.notes,
+        monthlyValue: o.value === undefined ? undefined : parseMajor('monthlyValue', o.value),
+        startDate: o.start,
+      }),
   );
   run(
     'reopen',
