@@ -18,6 +18,7 @@ import {
 import { AppError } from '../domain/errors.js';
 import { allowedMoves, canMove, STAGE_LABELS } from '../domain/stage.js';
 import { getAgreement, insertAgreement, listPartnerAgreements, saveAgreement } from '../store/agreements.js';
+import { lockRow } from '../store/locks.js';
 import { getPartner } from '../store/partners.js';
 import type { DB } from '../store/schema.js';
 import { type Ctx, type Deps, inTransaction, nowIso } from './context.js';
@@ -109,6 +110,8 @@ export async function editAgreement(deps: Deps, ctx: Ctx, id: string, input: unk
 export async function activateAgreement(deps: Deps, ctx: Ctx, id: string, input: unknown = {}): Promise<Agreement> {
   const { on } = parseInput(AgreementDateSchema, input);
   return inTransaction(deps, async (db) => {
+    // One active agreement per partner: concurrent activations for it queue here, then re-read.
+    await lockRow(db, deps.store.dialect, 'partners', ctx.workspaceId, (await mustGet(db, ctx, id)).partnerId);
     const current = await mustGet(db, ctx, id);
     if (current.status !== 'proposed') {
       throw new AppError(

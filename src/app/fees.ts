@@ -18,6 +18,7 @@ import {
   setFeeLineStatus,
   sumFeeLines,
 } from '../store/fees.js';
+import { lockRow } from '../store/locks.js';
 import { getReferral, partnerReferrals } from '../store/referrals.js';
 import type { DB } from '../store/schema.js';
 import { type Ctx, type Deps, inTransaction, nowIso } from './context.js';
@@ -160,6 +161,7 @@ export async function payFeeLine(deps: Deps, ctx: Ctx, id: string, input: unknow
   const { on } = parseInput(FeePaySchema, input);
   const paidOn = on ?? today(deps);
   return inTransaction(deps, async (db) => {
+    await lockRow(db, deps.store.dialect, 'feeLines', ctx.workspaceId, id);
     const line = await mustGetLine(db, ctx, id);
     if (line.status === 'paid') {
       throw new AppError('conflict', `Fee line ${id} was already paid on ${line.paidOn}`, { id, paidOn: line.paidOn });
@@ -186,6 +188,7 @@ export async function payFeeLine(deps: Deps, ctx: Ctx, id: string, input: unknow
 
 export async function unpayFeeLine(deps: Deps, ctx: Ctx, id: string): Promise<FeeLine> {
   return inTransaction(deps, async (db) => {
+    await lockRow(db, deps.store.dialect, 'feeLines', ctx.workspaceId, id);
     const line = await mustGetLine(db, ctx, id);
     if (line.status !== 'paid') throw new AppError('conflict', `Fee line ${id} is not paid`, { id });
     await setFeeLineStatus(db, ctx.workspaceId, id, 'due', null);

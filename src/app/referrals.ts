@@ -15,6 +15,7 @@ import type { FeeLine } from '../domain/fees.js';
 import { type Reciprocity, reciprocity } from '../domain/reciprocity.js';
 import { type Referral, referralIssues } from '../domain/referral.js';
 import { partnerNames, referralFeeLines } from '../store/fees.js';
+import { lockRow } from '../store/locks.js';
 import { getPartner } from '../store/partners.js';
 import {
   getReferral,
@@ -267,6 +268,7 @@ type Change = { next: Referral; kind: string; summary: string } | null;
 /** One referral change: validated, saved, fees re-derived and the timeline written, all or nothing. */
 async function change(deps: Deps, ctx: Ctx, id: string, fn: (current: Referral) => Change): Promise<ReferralDetail> {
   return inTransaction(deps, async (db) => {
+    await lockRow(db, deps.store.dialect, 'referrals', ctx.workspaceId, id);
     const current = await mustGet(db, ctx, id);
     const result = fn(current);
     if (result) {

@@ -18,7 +18,10 @@ export const FeeLineSchema = z
     overdue: z.boolean(),
     paidOn: z.string().nullable(),
   })
-  .openapi('FeeLine');
+  .openapi('FeeLine', {
+    description:
+      'Derived from a won referral and the agreement in force on its date. Percent terms: total = round-half-up(monthly value × percent × months / 100) in minor units, split into equal monthly lines with the leftover cents on the first lines; line k is due on the client start date + k months (clamped to the month end). Flat: one line due a month after the start.',
+  });
 
 export const FeeQuerySchema = z
   .strictObject({

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Agreement, activationIssues, agreementInForce, agreementIssues } from './agreement.js';
 
@@ -49,3 +50,26 @@ describe('agreement rules', () => {
     expect(agreementInForce(list, '2030-01-01')?.id).toBe('2');
   });
 });
+
+describe('agreement in force, property', () => {
+  it('is the last activation on or before the date, when each activation ends the previous one', () => {
+    const day = fc.integer({ min: 0, max: 2000 }).map((n) => addDays('2025-01-01', n));
+    fc.assert(
+      fc.property(fc.uniqueArray(day, { minLength: 1, maxLength: 8 }), day, (starts, date) => {
+        const sorted = [...starts].sort();
+        const list = sorted.map((startDate, i) => ({
+          id: `a${i}`,
+          status: (i === sorted.length - 1 ? 'active' : 'ended') as Agreement['status'],
+          startDate,
+          endDate: sorted[i + 1] ?? null,
+        }));
+        const expected = sorted.filter((s) => s <= date).at(-1);
+        expect(agreementInForce(list, date)?.startDate).toBe(expected);
+      }),
+    );
+  });
+});
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}

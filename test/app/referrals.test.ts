@@ -224,4 +224,23 @@ describeEachDb('referrals and fees', (env) => {
     await judgeFit(deps, ctx, b.id, { fit: 'good' });
     expect((await flaggedPartners(deps, ctx)).items).toEqual([]);
   });
+
+  it('lets only one of two concurrent wins through, so fee lines are derived once', async () => {
+    const { deps, ctx } = env();
+    const { partner } = await partnerWithDeal(deps, ctx);
+    const r = await addReferral(deps, ctx, {
+      direction: 'received',
+      partnerId: partner.id,
+      leadName: 'Race',
+      date: '2026-02-01',
+    });
+    const results = await Promise.allSettled([
+      markWon(deps, ctx, r.id, { monthlyValue: 100_000, startDate: '2026-02-01' }),
+      markWon(deps, ctx, r.id, { monthlyValue: 200_000, startDate: '2026-02-01' }),
+    ]);
+    expect(results.map((x) => x.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = results.find((x) => x.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason.code).toBe('illegal_transition');
+    expect((await showReferral(deps, ctx, r.id)).feeLines).toHaveLength(3);
+  });
 });
