@@ -28,7 +28,8 @@ describeEachDb('HTTP agreements, referrals and fees', (env) => {
       startDate: '2026-01-01',
     });
     expect(created.status).toBe(201);
-    const activated = await call('POST', `/agreements/${created.json.id}/activate`);
+    const activated = await call('POST', `/agreements/${created.json.id}/activate`, { on: '2026-01-02' });
+    expect(activated.json.startDate).toBe('2026-01-02');
     expect(activated.status).toBe(200);
     expect(activated.json.status).toBe('active');
     const list = await call('GET', `/partners/${p.id}/agreements?on=2026-02-01`);
@@ -98,6 +99,11 @@ describeEachDb('HTTP agreements, referrals and fees', (env) => {
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
+    const refused = await call('POST', `/partners/${p.id}/refusal`, { on: '2026-12-01', note: 'not now' });
+    expect(refused.json).toMatchObject({ stage: 'declined', closedProposals: [a.json.id] });
+    const badDate = await call('POST', `/partners/${p.id}/refusal`, { on: '2026-13-01' });
+    expect(badDate.status).toBe(400);
+    expect(badDate.json.error.details.issues[0].field).toBe('on');
     const dispute = await call('POST', `/agreements/${a.json.id}/dispute`, { term: 'handoff' });
     expect(dispute.json.suggestion).toMatch(/one-pager/);
     expect(dispute.json.onePager.pdf).toBe(`/api/v1/agreements/${a.json.id}/one-pager.pdf`);
