@@ -11,6 +11,7 @@ import {
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
+  sql,
 } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
@@ -128,9 +129,16 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
 }
 
 export async function migrate(store: Store): Promise<string[]> {
+  // Kysely looks for its lock table in every schema unless told which; with test schemas
+  // migrating side by side, another schema's table would be taken for ours.
+  const schema =
+    store.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0]?.s
+      : undefined;
   const migrator = new Migrator({
     db: store.db,
     provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
