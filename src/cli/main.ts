@@ -1,10 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../domain/errors.js';
+import { agreementCommand } from './commands/agreement.js';
 import { callCommand } from './commands/calls.js';
+import { feesCommand } from './commands/fees.js';
 import { outreachCommands } from './commands/outreach.js';
 import { partnerCommand } from './commands/partner.js';
 import { portabilityCommands } from './commands/portability.js';
 import { profileCommand } from './commands/profile.js';
+import { referralCommand } from './commands/referral.js';
 import { serverCommands } from './commands/server.js';
 import { templateCommand } from './commands/templates.js';
 
@@ -23,6 +26,9 @@ export function buildProgram(): Command {
   outreachCommands(program);
   callCommand(program);
   portabilityCommands(program);
+  agreementCommand(program);
+  referralCommand(program);
+  feesCommand(program);
   for (const cmd of program.commands) exitOverrideDeep(cmd);
   return program;
 }

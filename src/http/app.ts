@@ -9,11 +9,14 @@ import { AppError } from '../domain/errors.js';
 import { docsRoutes } from './docs.js';
 import { errorResponse } from './errors.js';
 import type { HttpEnv } from './openapi.js';
+import { agreementRoutes } from './routes/agreements.js';
 import { demoRoutes } from './routes/demo.js';
+import { feeRoutes } from './routes/fees.js';
 import { outreachRoutes } from './routes/outreach.js';
 import { partnerRoutes } from './routes/partners.js';
 import { portabilityRoutes } from './routes/portability.js';
 import { profileRoutes } from './routes/profile.js';
+import { referralRoutes } from './routes/referrals.js';
 import { templateRoutes } from './routes/templates.js';
 
 export interface HttpDeps {
@@ -58,6 +61,9 @@ export function createHttpApp({ deps, ctx, webDir, logError = console.error }: H
   templateRoutes(api);
   outreachRoutes(api);
   portabilityRoutes(api);
+  agreementRoutes(api);
+  referralRoutes(api);
+  feeRoutes(api);
   api.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}`, details: {} } }, 404),
   );

@@ -16,6 +16,9 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'messages', scope: 'workspace_id', order: ['id'] },
   { name: 'replies', scope: 'workspace_id', order: ['id'] },
   { name: 'calls', scope: 'workspace_id', order: ['id'] },
+  { name: 'agreements', scope: 'workspace_id', order: ['id'] },
+  { name: 'referrals', scope: 'workspace_id', order: ['id'] },
+  { name: 'fee_lines', scope: 'workspace_id', order: ['id'] },
 ];
 
 export interface BackupTable {

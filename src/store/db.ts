@@ -11,6 +11,7 @@ import {
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
+  sql,
 } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
@@ -23,8 +24,6 @@ export interface Store {
   dialect: Dialect;
   /** Where the SQLite file lives; null for PostgreSQL. */
   file: string | null;
-  /** The PostgreSQL schema it was opened in, when one was given. */
-  schema?: string;
   close(): Promise<void>;
 }
 
@@ -64,7 +63,7 @@ function openPostgres(url: string, schema: string | undefined): Store {
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, dialect: 'postgres', file: null, ...(schema ? { schema } : {}), close: () => db.destroy() };
+  return { db, dialect: 'postgres', file: null, close: () => db.destroy() };
 }
 
 function openSqlite(file: string): Store {
@@ -130,14 +129,18 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
 }
 
 export async function migrate(store: Store): Promise<string[]> {
+  // Kysely looks for its lock table in every schema unless told which; with test schemas
+  // migrating side by side, another schema's table would be taken for ours.
+  const schema =
+    store.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0]?.s
+      : undefined;
   const migrator = new Migrator({
     db: store.db,
     provider: { getMigrations: async () => migrations },
     // Capabilities are developed side by side; a database may have met a later number first.
     allowUnorderedMigrations: true,
-    // Kysely looks for its own tables in every schema unless told which; another schema's
-    // lock table (a parallel test run) would otherwise be taken for this one's.
-    ...(store.schema ? { migrationTableSchema: store.schema } : {}),
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;

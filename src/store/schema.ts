@@ -83,6 +83,9 @@ export interface DB {
   messages: MessageTable;
   replies: ReplyTable;
   calls: CallTable;
+  agreements: AgreementTable;
+  referrals: ReferralTable;
+  feeLines: FeeLineTable;
 }
 
 export type PartnerRow = Selectable<PartnerTable>;
@@ -150,4 +153,63 @@ export interface CallTable {
   completedAt: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface AgreementTable {
+  id: string;
+  workspaceId: string;
+  partnerId: string;
+  status: string;
+  form: string;
+  theyReferToUs: string | null;
+  weReferToThem: string | null;
+  feeToThem: string;
+  feeToUs: string;
+  handoffMethod: string | null;
+  handoffInstructions: string | null;
+  exclusivity: string;
+  startDate: string | null;
+  reviewDate: string | null;
+  signedDate: string | null;
+  endDate: string | null;
+  disputedTerms: string;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReferralTable {
+  id: string;
+  workspaceId: string;
+  direction: string;
+  source: string;
+  partnerId: string | null;
+  leadName: string;
+  company: string | null;
+  contact: string | null;
+  date: string;
+  notes: string | null;
+  outcome: string;
+  lostReason: string | null;
+  fit: string | null;
+  monthlyValue: number | null;
+  startDate: string | null;
+  endDate: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FeeLineTable {
+  id: string;
+  workspaceId: string;
+  referralId: string;
+  partnerId: string;
+  agreementId: string | null;
+  direction: string;
+  seq: number;
+  dueDate: string;
+  amount: number;
+  status: string;
+  paidOn: string | null;
+  createdAt: string;
 }

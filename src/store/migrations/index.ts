@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001_foundation.js';
 import * as m002 from './002_outreach.js';
+import * as m003 from './003_agreements.js';
 import * as m004 from './004_stage_events.js';
 import * as m005 from './005_partner_list_index.js';
 
@@ -11,6 +12,7 @@ import * as m005 from './005_partner_list_index.js';
 export const migrations: Record<string, Migration> = {
   '001_foundation': m001,
   '002_outreach': m002,
+  '003_agreements': m003,
   '004_stage_events': m004,
   '005_partner_list_index': m005,
 };

@@ -1,0 +1,89 @@
+import { type Kysely, type SqlBool, sql } from 'kysely';
+import type { Referral } from '../domain/referral.js';
+import type { DB, ReferralTable } from './schema.js';
+
+export interface ReferralFilter {
+  direction?: string;
+  source?: string;
+  outcome?: string;
+  partnerId?: string;
+  from?: string;
+  to?: string;
+}
+
+export async function insertReferral(db: Kysely<DB>, workspaceId: string, r: Referral): Promise<void> {
+  await db
+    .insertInto('referrals')
+    .values({ ...r, workspaceId })
+    .execute();
+}
+
+export async function saveReferral(db: Kysely<DB>, workspaceId: string, r: Referral): Promise<void> {
+  const { id, ...row } = r;
+  await db.updateTable('referrals').set(row).where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+}
+
+export async function getReferral(db: Kysely<DB>, workspaceId: string, id: string): Promise<Referral | undefined> {
+  const row = await db
+    .selectFrom('referrals')
+    .selectAll()
+    .where('workspaceId', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && fromRow(row);
+}
+
+/** Newest first by (date, id); `after` is the last row of the previous page. */
+export async function listReferrals(
+  db: Kysely<DB>,
+  workspaceId: string,
+  filter: ReferralFilter,
+  limit: number,
+  after?: { date: string; id: string },
+): Promise<Referral[]> {
+  let q = db.selectFrom('referrals').selectAll().where('workspaceId', '=', workspaceId);
+  if (filter.direction) q = q.where('direction', '=', filter.direction);
+  if (filter.source) q = q.where('source', '=', filter.source);
+  if (filter.outcome) q = q.where('outcome', '=', filter.outcome);
+  if (filter.partnerId) q = q.where('partnerId', '=', filter.partnerId);
+  if (filter.from) q = q.where('date', '>=', filter.from);
+  if (filter.to) q = q.where('date', '<=', filter.to);
+  if (after) q = q.where(sql<SqlBool>`(date, id) < (${after.date}, ${after.id})`);
+  const rows = await q.orderBy('date', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return rows.map(fromRow);
+}
+
+/** Every referral with one partner, both ways (a partner has tens, not millions). */
+export async function partnerReferrals(db: Kysely<DB>, workspaceId: string, partnerId: string): Promise<Referral[]> {
+  return listReferrals(db, workspaceId, { partnerId }, 100_000);
+}
+
+/** Received referrals with a fit judgement, for the bad-fit rule across all partners. */
+export async function judgedReceived(
+  db: Kysely<DB>,
+  workspaceId: string,
+): Promise<{ id: string; partnerId: string; direction: 'received'; date: string; fit: 'good' | 'bad' }[]> {
+  const rows = await db
+    .selectFrom('referrals')
+    .select(['id', 'partnerId', 'date', 'fit'])
+    .where('workspaceId', '=', workspaceId)
+    .where('direction', '=', 'received')
+    .where('partnerId', 'is not', null)
+    .where('fit', 'is not', null)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    partnerId: r.partnerId!,
+    direction: 'received' as const,
+    date: r.date,
+    fit: r.fit as 'good' | 'bad',
+  }));
+}
+
+function fromRow(row: ReferralTable): Referral {
+  const { workspaceId: _w, ...rest } = row;
+  return {
+    ...rest,
+    monthlyValue: row.monthlyValue === null ? null : Number(row.monthlyValue),
+  } as Referral;
+}
