@@ -16,11 +16,12 @@ import { type Reciprocity, reciprocity } from '../domain/reciprocity.js';
 import { type Referral, referralIssues } from '../domain/referral.js';
 import { partnerNames, referralFeeLines } from '../store/fees.js';
 import { lockRow } from '../store/locks.js';
+import { activePartnersInStages } from '../store/outreach.js';
 import { getPartner } from '../store/partners.js';
 import {
   getReferral,
   insertReferral,
-  judgedReceived,
+  latestJudged,
   listReferrals,
   partnerReferrals,
   saveReferral,
@@ -240,27 +241,26 @@ function flagActions(badFit: BadFitFlag): PartnerFlags['actions'] {
     : [];
 }
 
-/** Every partner the bad-fit rule flags now, with the action for Today. */
+/**
+ * Every partner the bad-fit rule flags now, with the action for Today. Only partners with a
+ * working relationship (agreement or paused) are judged: each is one short index read.
+ */
 export async function flaggedPartners(
   deps: Deps,
   ctx: Ctx,
 ): Promise<{ items: (PartnerFlags & { partnerName: string })[] }> {
-  const judged = await judgedReceived(deps.store.db, ctx.workspaceId);
-  const byPartner = new Map<string, typeof judged>();
-  for (const r of judged) byPartner.set(r.partnerId, [...(byPartner.get(r.partnerId) ?? []), r]);
-  const flagged = [...byPartner.entries()]
-    .map(([partnerId, list]) => ({ partnerId, badFit: badFitFlag(list) }))
-    .filter((f) => f.badFit.flagged);
-  const names = await partnerNames(
+  const partners = await activePartnersInStages(deps.store.db, ctx.workspaceId, ['agreement', 'paused']);
+  const judged = await latestJudged(
     deps.store.db,
     ctx.workspaceId,
-    flagged.map((f) => f.partnerId),
+    partners.map((p) => p.id),
+    BAD_FIT_WINDOW,
   );
-  return {
-    items: flagged
-      .map((f) => ({ ...f, partnerName: names.get(f.partnerId) ?? f.partnerId, actions: flagActions(f.badFit) }))
-      .sort((a, b) => a.partnerName.localeCompare(b.partnerName)),
-  };
+  const items = partners.flatMap((p) => {
+    const badFit = badFitFlag(judged.get(p.id) ?? [], { threshold: BAD_FIT_THRESHOLD, window: BAD_FIT_WINDOW });
+    return badFit.flagged ? [{ partnerId: p.id, partnerName: p.name, badFit, actions: flagActions(badFit) }] : [];
+  });
+  return { items };
 }
 
 type Change = { next: Referral; kind: string; summary: string } | null;

@@ -14,9 +14,12 @@ import {
 } from '../store/outreach.js';
 import { callEvent, icsOrThrow } from './calls.js';
 import type { Ctx, Deps } from './context.js';
+import { type FeeLineView, listFees } from './fees.js';
 import { localDate, localDateTime, zonedInstant } from './local-time.js';
 import { cycleFacts } from './outreach.js';
 import { showProfile } from './profile.js';
+import { flaggedPartners } from './referrals.js';
+import { reviewReminder } from './review.js';
 
 interface PartnerRef {
   id: string;
@@ -49,6 +52,9 @@ export interface Today {
   callsToday: CallItem[];
   callsThisWeek: CallItem[];
   nextActions: (PartnerRef & { nextAction: string | null; nextActionDate: string })[];
+  feesDue: FeeLineView[];
+  flags: Awaited<ReturnType<typeof flaggedPartners>>['items'];
+  review: Awaited<ReturnType<typeof reviewReminder>>;
 }
 
 /** The stages in which the follow-up rule is still running. */
@@ -123,6 +129,11 @@ export async function today(deps: Deps, ctx: Ctx, input: unknown = {}): Promise<
   const calls = await listCalls(deps.store.db, ctx.workspaceId, { from: dayStart, to: weekEnd, status: 'booked' });
   const items = await callItems(deps, ctx, calls, tz);
   const actions = await partnersWithActionBy(deps.store.db, ctx.workspaceId, asOf);
+  const [fees, flags, review] = await Promise.all([
+    listFees(deps, ctx, { status: 'due', to: addDays(asOf, 7), asOf, limit: 50 }),
+    flaggedPartners(deps, ctx),
+    reviewReminder(deps, ctx, asOf),
+  ]);
   return {
     asOf,
     timeZone: tz,
@@ -138,6 +149,9 @@ export async function today(deps: Deps, ctx: Ctx, input: unknown = {}): Promise<
       nextAction: a.nextAction,
       nextActionDate: a.nextActionDate ?? asOf,
     })),
+    feesDue: fees.items,
+    flags: flags.items,
+    review,
   };
 }
 

@@ -8,6 +8,7 @@ import { partnerCommand } from './commands/partner.js';
 import { portabilityCommands } from './commands/portability.js';
 import { profileCommand } from './commands/profile.js';
 import { referralCommand } from './commands/referral.js';
+import { reviewCommands } from './commands/review.js';
 import { serverCommands } from './commands/server.js';
 import { templateCommand } from './commands/templates.js';
 
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   agreementCommand(program);
   referralCommand(program);
   feesCommand(program);
+  reviewCommands(program);
   for (const cmd of program.commands) exitOverrideDeep(cmd);
   return program;
 }

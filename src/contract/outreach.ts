@@ -3,7 +3,9 @@ import { FOLLOW_UP_STATES } from '../domain/followup.js';
 import { FITS, MESSAGE_CHANNELS, REPLY_ANSWERS } from '../domain/outreach.js';
 import { TEMPLATE_CHANNELS, TEMPLATE_KINDS } from '../domain/template.js';
 import { DateSchema, IdSchema, optionalText } from './common.js';
+import { FeeLineSchema } from './fee.js';
 import { StageSchema } from './partner.js';
+import { PartnerFlagsSchema } from './referral.js';
 
 export const TemplateSchema = z
   .object({
@@ -197,6 +199,11 @@ export const TodaySchema = z
     callsToday: z.array(CallItemSchema),
     callsThisWeek: z.array(CallItemSchema).openapi({ description: 'Booked calls in the six days after today' }),
     nextActions: z.array(PartnerRefSchema.extend({ nextAction: z.string().nullable(), nextActionDate: z.string() })),
+    feesDue: z
+      .array(FeeLineSchema)
+      .openapi({ description: 'Unpaid fee lines due within the next seven days or overdue' }),
+    flags: z.array(PartnerFlagsSchema.extend({ partnerName: z.string() })),
+    review: z.object({ due: z.boolean(), period: z.string(), lastReviewOn: z.string().nullable() }),
   })
   .openapi('Today');
 

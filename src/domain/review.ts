@@ -1,11 +1,9 @@
+import { REFERRAL_SOURCES, type ReferralSource } from './referral.js';
 import { ratio } from './stats.js';
-
-export const SOURCES = ['partner', 'inbound', 'cold', 'other'] as const;
-export type Source = (typeof SOURCES)[number];
 
 /** Received leads of one source (one partner, or inbound/cold/other) in the period. */
 export interface SourceCounts {
-  source: Source;
+  source: ReferralSource;
   partnerId: string | null;
   partnerName: string | null;
   received: number;
@@ -36,7 +34,7 @@ export function sourcesSummary(rows: SourceCounts[]): SourcesSummary {
     .filter((r) => r.source === 'partner')
     .map(withRate)
     .sort((a, b) => b.wonMonthlyValue - a.wonMonthlyValue || b.received - a.received);
-  const bySource = SOURCES.map((source) => {
+  const bySource = REFERRAL_SOURCES.map((source) => {
     const sum: SourceCounts = {
       source,
       partnerId: null,

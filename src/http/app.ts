@@ -17,6 +17,7 @@ import { partnerRoutes } from './routes/partners.js';
 import { portabilityRoutes } from './routes/portability.js';
 import { profileRoutes } from './routes/profile.js';
 import { referralRoutes } from './routes/referrals.js';
+import { reviewRoutes } from './routes/review.js';
 import { templateRoutes } from './routes/templates.js';
 
 export interface HttpDeps {
@@ -64,6 +65,7 @@ export function createHttpApp({ deps, ctx, webDir, logError = console.error }: H
   agreementRoutes(api);
   referralRoutes(api);
   feeRoutes(api);
+  reviewRoutes(api);
   api.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}`, details: {} } }, 404),
   );

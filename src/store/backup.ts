@@ -19,6 +19,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'agreements', scope: 'workspace_id', order: ['id'] },
   { name: 'referrals', scope: 'workspace_id', order: ['id'] },
   { name: 'fee_lines', scope: 'workspace_id', order: ['id'] },
+  { name: 'reviews', scope: 'workspace_id', order: ['id'] },
 ];
 
 export interface BackupTable {

@@ -6,6 +6,7 @@ import {
   CompiledQuery,
   type DatabaseConnection,
   Kysely,
+  type Migration,
   Migrator,
   PostgresDialect,
   SqliteDialect,
@@ -128,7 +129,7 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   });
 }
 
-export async function migrate(store: Store): Promise<string[]> {
+export async function migrate(store: Store, set: Record<string, Migration> = migrations): Promise<string[]> {
   // Kysely looks for its lock table in every schema unless told which; with test schemas
   // migrating side by side, another schema's table would be taken for ours.
   const schema =
@@ -137,7 +138,7 @@ export async function migrate(store: Store): Promise<string[]> {
       : undefined;
   const migrator = new Migrator({
     db: store.db,
-    provider: { getMigrations: async () => migrations },
+    provider: { getMigrations: async () => set },
     // Capabilities are developed side by side; a database may have met a later number first.
     allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),

@@ -59,25 +59,27 @@ export async function partnerReferrals(db: Kysely<DB>, workspaceId: string, part
 }
 
 /** Received referrals with a fit judgement, for the bad-fit rule across all partners. */
-export async function judgedReceived(
-  db: Kysely<DB>,
-  workspaceId: string,
-): Promise<{ id: string; partnerId: string; direction: 'received'; date: string; fit: 'good' | 'bad' }[]> {
-  const rows = await db
-    .selectFrom('referrals')
-    .select(['id', 'partnerId', 'date', 'fit'])
-    .where('workspaceId', '=', workspaceId)
-    .where('direction', '=', 'received')
-    .where('partnerId', 'is not', null)
-    .where('fit', 'is not', null)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    partnerId: r.partnerId!,
-    direction: 'received' as const,
-    date: r.date,
-    fit: r.fit as 'good' | 'bad',
-  }));
+/** The latest `window` judged received referrals of each partner, newest first (an index range each). */
+export async function latestJudged(db: Kysely<DB>, workspaceId: string, partnerIds: string[], window: number) {
+  const out = new Map<string, { id: string; direction: 'received'; date: string; fit: 'good' | 'bad' }[]>();
+  for (const partnerId of partnerIds) {
+    const rows = await db
+      .selectFrom('referrals')
+      .select(['id', 'date', 'fit'])
+      .where('workspaceId', '=', workspaceId)
+      .where('partnerId', '=', partnerId)
+      .where('direction', '=', 'received')
+      .where('fit', 'is not', null)
+      .orderBy('date', 'desc')
+      .orderBy('id', 'desc')
+      .limit(window)
+      .execute();
+    out.set(
+      partnerId,
+      rows.map((r) => ({ id: r.id, direction: 'received' as const, date: r.date, fit: r.fit as 'good' | 'bad' })),
+    );
+  }
+  return out;
 }
 
 function fromRow(row: ReferralTable): Referral {

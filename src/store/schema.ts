@@ -73,6 +73,19 @@ export interface StageEventTable {
   at: string;
 }
 
+export interface ReviewTable {
+  id: string;
+  workspaceId: string;
+  periodKind: string;
+  periodLabel: string;
+  periodFrom: string;
+  periodTo: string;
+  figures: string;
+  notes: string | null;
+  decisions: string | null;
+  reviewedAt: string;
+}
+
 export interface DB {
   workspaces: WorkspaceTable;
   partners: PartnerTable;
@@ -86,6 +99,7 @@ export interface DB {
   agreements: AgreementTable;
   referrals: ReferralTable;
   feeLines: FeeLineTable;
+  reviews: ReviewTable;
 }
 
 export type PartnerRow = Selectable<PartnerTable>;

@@ -1,4 +1,3 @@
-import { Migrator } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/store/db.js';
 import { migrations } from '../../src/store/migrations/index.js';
@@ -11,11 +10,7 @@ for (const dialect of dialects) {
 
     it('carries stage history from the timeline of a foundation-only database', async () => {
       db = await openTestDb(dialect, { migrate: false });
-      const old = new Migrator({
-        db: db.store.db,
-        provider: { getMigrations: async () => ({ '001_foundation': migrations['001_foundation']! }) },
-      });
-      expect((await old.migrateToLatest()).error).toBeUndefined();
+      expect(await migrate(db.store, { '001_foundation': migrations['001_foundation']! })).toEqual(['001_foundation']);
       const now = '2026-11-01T09:00:00.000Z';
       await db.store.db
         .insertInto('workspaces')

@@ -81,7 +81,7 @@ export function outreachCommands(program: Command) {
 
   program
     .command('today')
-    .description('What needs you today: follow-ups, calls, silent partners, next actions')
+    .description('What needs you today: follow-ups, calls, silent partners, next actions, fees, flags, the review')
     .option('--as-of <date>', 'as of this day (YYYY-MM-DD)')
     .action(async (opts, cmd: Command) =>
       withRuntime(cmd, async ({ deps, ctx }, o) => emit(o, await today(deps, ctx, { asOf: opts.asOf }), describeToday)),
@@ -131,6 +131,18 @@ function describeToday(t: Today): string {
     'Next actions',
     t.nextActions.map((a) => `${a.nextActionDate} ${a.name}${a.nextAction ? `: ${a.nextAction}` : ''}`),
   );
+  list(
+    'Fees due this week',
+    t.feesDue.map(
+      (f) =>
+        `${f.dueDate} ${f.direction === 'payable' ? 'pay' : 'collect from'} ${f.partnerName} ${(f.amount / 100).toFixed(2)}${f.overdue ? pc.red(' overdue') : ''} ${pc.dim(f.id)}`,
+    ),
+  );
+  list(
+    'Talk to about lead quality',
+    t.flags.map((f) => `${f.partnerName}: ${f.actions.map((a) => a.title).join('; ')}`),
+  );
+  if (t.review.due) list('Review', [`The ${t.review.period} review is due: partnerloop review`]);
   if (sections.length === 1) sections.push('Nothing needs you today.');
   return sections.join('\n\n');
 }

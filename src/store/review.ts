@@ -1,0 +1,224 @@
+import { type Kysely, sql } from 'kysely';
+import type { StageEvent } from '../domain/pipeline.js';
+import type { SourceCounts } from '../domain/review.js';
+import type { Stage } from '../domain/stage.js';
+import type { DB } from './schema.js';
+
+// The review's reads. Each is one query over an index range of the period, written so the
+// database does the grouping; the app combines them with the pure rules in domain/review.
+
+/** Stage history up to `until` of every partner that moved in [startsAt, endsAt). */
+export async function cohortStageEvents(
+  db: Kysely<DB>,
+  ws: string,
+  startsAt: string,
+  endsAt: string,
+  until: string,
+): Promise<StageEvent[]> {
+  const rows = await db
+    .selectFrom('stageEvents')
+    .select(['partnerId', 'stage', 'at'])
+    .where('workspaceId', '=', ws)
+    .where('at', '<', until)
+    .where('partnerId', 'in', (eb) =>
+      eb
+        .selectFrom('stageEvents')
+        .select('partnerId')
+        .where('workspaceId', '=', ws)
+        .where('at', '>=', startsAt)
+        .where('at', '<', endsAt),
+    )
+    .execute();
+  return rows.map((r) => ({ partnerId: r.partnerId, to: r.stage as Stage, at: r.at }));
+}
+
+/** Received leads dated in [from, to], and clients won that started in it, per source and partner. */
+export async function sourceCounts(db: Kysely<DB>, ws: string, from: string, to: string): Promise<SourceCounts[]> {
+  const received = await sql<{
+    source: string;
+    partnerId: string | null;
+    received: number;
+    won: number;
+    lost: number;
+    pending: number;
+  }>`select source, partner_id,
+      count(*) as received,
+      sum(case when outcome = 'won' then 1 else 0 end) as won,
+      sum(case when outcome = 'lost' then 1 else 0 end) as lost,
+      sum(case when outcome = 'pending' then 1 else 0 end) as pending
+    from referrals
+    where workspace_id = ${ws} and direction = 'received' and date >= ${from} and date <= ${to}
+    group by source, partner_id`.execute(db);
+  const won = await sql<{ source: string; partnerId: string | null; value: number }>`
+    select source, partner_id, coalesce(sum(monthly_value), 0) as value
+    from referrals
+    where workspace_id = ${ws} and direction = 'received' and outcome = 'won'
+      and start_date >= ${from} and start_date <= ${to}
+    group by source, partner_id`.execute(db);
+
+  const key = (source: string, partnerId: string | null) => `${source}:${partnerId ?? ''}`;
+  const rows = new Map<string, SourceCounts>();
+  const row = (source: string, partnerId: string | null) => {
+    let r = rows.get(key(source, partnerId));
+    if (!r) {
+      r = {
+        source: source as SourceCounts['source'],
+        partnerId,
+        partnerName: null,
+        received: 0,
+        won: 0,
+        lost: 0,
+        pending: 0,
+        wonMonthlyValue: 0,
+      };
+      rows.set(key(source, partnerId), r);
+    }
+    return r;
+  };
+  for (const r of received.rows)
+    Object.assign(row(r.source, r.partnerId), {
+      received: Number(r.received),
+      won: Number(r.won),
+      lost: Number(r.lost),
+      pending: Number(r.pending),
+    });
+  for (const r of won.rows) row(r.source, r.partnerId).wonMonthlyValue = Number(r.value);
+
+  const ids = [...rows.values()].map((r) => r.partnerId).filter((id): id is string => id !== null);
+  if (ids.length > 0) {
+    const names = await db
+      .selectFrom('partners')
+      .select(['id', 'name'])
+      .where('workspaceId', '=', ws)
+      .where('id', 'in', ids)
+      .execute();
+    const byId = new Map(names.map((n) => [n.id, n.name]));
+    for (const r of rows.values()) if (r.partnerId) r.partnerName = byId.get(r.partnerId) ?? null;
+  }
+  return [...rows.values()];
+}
+
+/** Monthly value of all clients won that started in [from, to], by start month and source. */
+export async function wonByMonth(
+  db: Kysely<DB>,
+  ws: string,
+  from: string,
+  to: string,
+): Promise<{ month: string; source: string; value: number }[]> {
+  const r = await sql<{ month: string; source: string; value: number }>`
+    select substr(start_date, 1, 7) as month, source, coalesce(sum(monthly_value), 0) as value
+    from referrals
+    where workspace_id = ${ws} and direction = 'received' and outcome = 'won'
+      and start_date >= ${from} and start_date <= ${to}
+    group by substr(start_date, 1, 7), source`.execute(db);
+  return r.rows.map((x) => ({ ...x, value: Number(x.value) }));
+}
+
+/** Monthly revenue of partner-sourced clients active on `on` (started, not yet ended). */
+export async function recurringPartnerRevenue(db: Kysely<DB>, ws: string, on: string): Promise<number> {
+  const r = await sql<{ value: number }>`
+    select coalesce(sum(monthly_value), 0) as value from referrals
+    where workspace_id = ${ws} and direction = 'received' and outcome = 'won' and source = 'partner'
+      and coalesce(end_date, '9999-12-31') > ${on} and start_date <= ${on}`.execute(db);
+  return Number(r.rows[0]?.value ?? 0);
+}
+
+export interface FeeSums {
+  accrued: { payable: number; receivable: number };
+  paid: { payable: number; receivable: number };
+  outstanding: { payable: number; receivable: number };
+}
+
+/** Fees falling due in the period, paid in it, and still unpaid and due by its end. */
+export async function feeSums(db: Kysely<DB>, ws: string, from: string, to: string): Promise<FeeSums> {
+  const sums = await sql<{ kind: string; direction: string; value: number }>`
+    select 'accrued' as kind, direction, coalesce(sum(amount), 0) as value from fee_lines
+      where workspace_id = ${ws} and due_date >= ${from} and due_date <= ${to} group by direction
+    union all
+    select 'paid' as kind, direction, coalesce(sum(amount), 0) as value from fee_lines
+      where workspace_id = ${ws} and status = 'paid' and paid_on >= ${from} and paid_on <= ${to} group by direction
+    union all
+    select 'outstanding' as kind, direction, coalesce(sum(amount), 0) as value from fee_lines
+      where workspace_id = ${ws} and status = 'due' and due_date <= ${to} group by direction`.execute(db);
+  const out: FeeSums = {
+    accrued: { payable: 0, receivable: 0 },
+    paid: { payable: 0, receivable: 0 },
+    outstanding: { payable: 0, receivable: 0 },
+  };
+  for (const r of sums.rows) {
+    const bucket = out[r.kind as keyof FeeSums];
+    if (r.direction === 'payable' || r.direction === 'receivable') bucket[r.direction] = Number(r.value);
+  }
+  return out;
+}
+
+/** Partners with a working agreement, with their last referral, last timeline entry and agreement start. */
+export async function agreementPartnersActivity(db: Kysely<DB>, ws: string) {
+  const r = await sql<{
+    id: string;
+    name: string;
+    lastReferral: string | null;
+    lastActivity: string | null;
+    since: string | null;
+  }>`
+    select p.id, p.name,
+      (select max(r.date) from referrals r where r.workspace_id = p.workspace_id and r.partner_id = p.id) as last_referral,
+      (select max(a.at) from activities a where a.workspace_id = p.workspace_id and a.partner_id = p.id) as last_activity,
+      (select max(g.start_date) from agreements g where g.workspace_id = p.workspace_id and g.partner_id = p.id and g.status = 'active') as since
+    from partners p
+    where p.workspace_id = ${ws} and p.stage = 'agreement' and p.archived_at is null`.execute(db);
+  return r.rows;
+}
+
+/** Active or proposed agreements with a term marked disputed. */
+export async function disputedAgreements(db: Kysely<DB>, ws: string) {
+  return db
+    .selectFrom('agreements')
+    .innerJoin('partners', 'partners.id', 'agreements.partnerId')
+    .select(['agreements.id', 'agreements.partnerId', 'partners.name as partnerName', 'agreements.disputedTerms'])
+    .where('agreements.workspaceId', '=', ws)
+    .where('agreements.status', 'in', ['proposed', 'active'])
+    .where('agreements.disputedTerms', '!=', '[]')
+    .execute();
+}
+
+export interface ChecklistCounts {
+  partners: number;
+  templateDrafted: boolean;
+  firstTouches: number;
+  activeAgreements: number;
+  agreementsWithHandoff: number;
+  referrals: number;
+  lastReviewAt: string | null;
+}
+
+export async function checklistCounts(db: Kysely<DB>, ws: string): Promise<ChecklistCounts> {
+  const r = await sql<{
+    partners: number;
+    templates: number;
+    firstTouches: number;
+    activeAgreements: number;
+    withHandoff: number;
+    referrals: number;
+    lastReviewAt: string | null;
+  }>`select
+      (select count(*) from partners where workspace_id = ${ws} and archived_at is null) as partners,
+      (select count(*) from templates where workspace_id = ${ws} and kind = 'first_touch'
+        and (is_default = 0 or updated_at > created_at)) as templates,
+      (select count(*) from messages where workspace_id = ${ws} and kind = 'first_touch') as first_touches,
+      (select count(*) from agreements where workspace_id = ${ws} and status = 'active') as active_agreements,
+      (select count(*) from agreements where workspace_id = ${ws} and status = 'active'
+        and handoff_method is not null) as with_handoff,
+      (select count(*) from (select 1 from referrals where workspace_id = ${ws} limit 1) one) as referrals,
+      (select max(reviewed_at) from reviews where workspace_id = ${ws}) as last_review_at`.execute(db);
+  const row = r.rows[0]!;
+  return {
+    partners: Number(row.partners),
+    templateDrafted: Number(row.templates) > 0,
+    firstTouches: Number(row.firstTouches),
+    activeAgreements: Number(row.activeAgreements),
+    agreementsWithHandoff: Number(row.withHandoff),
+    referrals: Number(row.referrals),
+    lastReviewAt: row.lastReviewAt,
+  };
+}
