@@ -31,6 +31,8 @@ export interface DemoPartner {
   path: Stage[];
   /** How many days ago it was identified. */
   startedDaysAgo: number;
+  /** When the last step of the path happened, if not soon after the one before. */
+  lastStepDaysAgo?: number;
 }
 
 export const DEMO_PARTNERS: DemoPartner[] = [
@@ -46,7 +48,7 @@ export const DEMO_PARTNERS: DemoPartner[] = [
     tags: ['warm-intro', 'b2b'],
     notes: 'Met at the chamber breakfast. Their clients keep asking who runs social.',
     path: ['contacted', 'replied', 'call_booked', 'call_done', 'agreement'],
-    startedDaysAgo: 40,
+    startedDaysAgo: 75,
   },
   {
     name: 'Pixel & Pine',
@@ -90,7 +92,7 @@ export const DEMO_PARTNERS: DemoPartner[] = [
     path: ['contacted'],
     nextAction: 'Follow up once if no reply',
     nextActionInDays: 3,
-    startedDaysAgo: 3,
+    startedDaysAgo: 14,
   },
   {
     name: 'Summit Coaching',
@@ -172,7 +174,8 @@ export const DEMO_PARTNERS: DemoPartner[] = [
     tags: ['co-marketing'],
     path: ['contacted', 'replied', 'call_booked', 'call_done', 'agreement', 'paused'],
     notes: 'Paused while their marketing lead is on leave.',
-    startedDaysAgo: 75,
+    startedDaysAgo: 240,
+    lastStepDaysAgo: 20,
   },
   {
     name: 'Atlas Web Works',
@@ -187,7 +190,7 @@ export const DEMO_PARTNERS: DemoPartner[] = [
     path: ['contacted', 'replied', 'call_booked', 'call_done', 'agreement'],
     nextAction: 'Quarterly check-in on referrals',
     nextActionInDays: 14,
-    startedDaysAgo: 60,
+    startedDaysAgo: 200,
   },
   {
     name: 'Keystone Coaching',
@@ -200,6 +203,146 @@ export const DEMO_PARTNERS: DemoPartner[] = [
     tags: [],
     path: ['contacted', 'replied', 'call_booked', 'call_done', 'agreement', 'ended'],
     notes: 'Agreement ended when Olivia moved to a corporate role.',
-    startedDaysAgo: 120,
+    startedDaysAgo: 300,
+    lastStepDaysAgo: 90,
+  },
+];
+
+/** Terms for the partners that reach an agreement, by name. */
+export const DEMO_TERMS: Record<string, { feeToThem: unknown; feeToUs: unknown; handoff: string; notes?: string }> = {
+  'Brightline PR': {
+    feeToThem: { kind: 'percent', percent: 10, months: 3 },
+    feeToUs: { kind: 'percent', percent: 10, months: 3 },
+    handoff: 'Dana sends a short intro e-mail copying both sides; we reply within one working day.',
+  },
+  'Atlas Web Works': {
+    feeToThem: { kind: 'none' },
+    feeToUs: { kind: 'none' },
+    handoff: 'Clients book a fit call through our calendar link.',
+    notes: 'Reciprocal: no fees either way.',
+  },
+  'Greenleaf Organics': {
+    feeToThem: { kind: 'flat', amount: 25_000 },
+    feeToUs: { kind: 'none' },
+    handoff: 'Jonah forwards the contact; we call within two days.',
+  },
+  'Keystone Coaching': {
+    feeToThem: { kind: 'percent', percent: 10, months: 3 },
+    feeToUs: { kind: 'none' },
+    handoff: 'Intro e-mail from Olivia.',
+  },
+};
+
+export interface DemoReferral {
+  /** Partner name, or a source for leads that did not come from a partner. */
+  from: string | 'inbound' | 'cold' | 'other';
+  direction?: 'received' | 'given';
+  lead: string;
+  company: string;
+  daysAgo: number;
+  outcome: 'pending' | 'won' | 'lost';
+  /** Monthly value in minor units, for won leads. */
+  value?: number;
+  lostReason?: 'bad_fit' | 'price' | 'timing' | 'no_response' | 'other';
+  fit?: 'good' | 'bad';
+}
+
+/** Six months of leads: partnerships bring most of the revenue, one partner sends poor fits lately. */
+export const DEMO_REFERRALS: DemoReferral[] = [
+  {
+    from: 'Brightline PR',
+    lead: 'Mara Quinn',
+    company: 'Quinn & Hale LLP',
+    daysAgo: 30,
+    outcome: 'won',
+    value: 250_000,
+    fit: 'good',
+  },
+  {
+    from: 'Brightline PR',
+    lead: 'Owen Park',
+    company: 'Park Advisory',
+    daysAgo: 22,
+    outcome: 'won',
+    value: 180_000,
+    fit: 'good',
+  },
+  { from: 'Brightline PR', lead: 'Lena Ford', company: 'Ford Tax Partners', daysAgo: 9, outcome: 'pending' },
+  { from: 'Brightline PR', lead: 'Ravi Shah', company: 'Shah Legal', daysAgo: 3, outcome: 'pending' },
+  {
+    from: 'Atlas Web Works',
+    lead: 'Iris Cole',
+    company: 'Cole Architects',
+    daysAgo: 150,
+    outcome: 'won',
+    value: 150_000,
+    fit: 'good',
+  },
+  {
+    from: 'Atlas Web Works',
+    lead: 'Tom Reyes',
+    company: 'Reyes Engineering',
+    daysAgo: 75,
+    outcome: 'lost',
+    lostReason: 'bad_fit',
+    fit: 'bad',
+  },
+  {
+    from: 'Atlas Web Works',
+    lead: 'Nina Brook',
+    company: 'Brook Studio',
+    daysAgo: 40,
+    outcome: 'lost',
+    lostReason: 'bad_fit',
+    fit: 'bad',
+  },
+  {
+    from: 'Atlas Web Works',
+    lead: 'Paul Kerr',
+    company: 'Kerr Surveyors',
+    daysAgo: 12,
+    outcome: 'lost',
+    lostReason: 'price',
+    fit: 'good',
+  },
+  {
+    from: 'Greenleaf Organics',
+    lead: 'Ada Lim',
+    company: 'Lim Wellness',
+    daysAgo: 170,
+    outcome: 'won',
+    value: 90_000,
+    fit: 'good',
+  },
+  {
+    from: 'Keystone Coaching',
+    lead: 'Gus Romero',
+    company: 'Romero Sales Group',
+    daysAgo: 200,
+    outcome: 'won',
+    value: 120_000,
+    fit: 'good',
+  },
+  { from: 'inbound', lead: 'Beth Young', company: 'Young Dental Group', daysAgo: 60, outcome: 'won', value: 80_000 },
+  { from: 'inbound', lead: 'Carl Dunn', company: 'Dunn Logistics', daysAgo: 18, outcome: 'lost', lostReason: 'timing' },
+  { from: 'inbound', lead: 'Eva Moss', company: 'Moss Interiors', daysAgo: 5, outcome: 'pending' },
+  { from: 'cold', lead: 'Finn Hart', company: 'Hart Freight', daysAgo: 45, outcome: 'lost', lostReason: 'no_response' },
+  { from: 'cold', lead: 'Gina Lowe', company: 'Lowe Consulting', daysAgo: 20, outcome: 'won', value: 60_000 },
+  {
+    from: 'Brightline PR',
+    direction: 'given',
+    lead: 'Hugo Bell',
+    company: 'Bell Bakery',
+    daysAgo: 25,
+    outcome: 'won',
+    value: 300_000,
+  },
+  {
+    from: 'Atlas Web Works',
+    direction: 'given',
+    lead: 'Ivy Nash',
+    company: 'Nash Florists',
+    daysAgo: 14,
+    outcome: 'pending',
   },
 ];

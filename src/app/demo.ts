@@ -1,14 +1,23 @@
 import { AppError } from '../domain/errors.js';
 import { DEFAULT_PROFILE } from '../domain/profile.js';
+import type { Stage } from '../domain/stage.js';
+import { activateAgreement, addAgreement, endAgreement } from './agreements.js';
+import { bookCall, completeCall } from './calls.js';
 import type { Ctx, Deps } from './context.js';
-import { DEMO_PARTNERS, DEMO_PROFILE } from './demo-data.js';
+import { DEMO_PARTNERS, DEMO_PROFILE, DEMO_REFERRALS, DEMO_TERMS, type DemoPartner } from './demo-data.js';
+import { listFees, payFeeLine } from './fees.js';
+import { recordReply, sendMessage } from './outreach.js';
 import { createPartner, listPartnerPage, movePartner } from './partners.js';
 import { setProfile, showProfile } from './profile.js';
+import { addReferral, judgeFit, markLost, markWon } from './referrals.js';
 
 const DAY = 86_400_000;
 
-/** Fills an empty workspace with the sample, its timelines dated as if it happened. */
-export async function loadDemo(deps: Deps, ctx: Ctx): Promise<{ partners: number }> {
+/**
+ * Fills an empty workspace with the sample through the same use cases a person would use, each
+ * dated as if it happened: messages, replies, calls, agreements, referrals and fees.
+ */
+export async function loadDemo(deps: Deps, ctx: Ctx): Promise<{ partners: number; referrals: number }> {
   const existing = await listPartnerPage(deps, ctx, { limit: 1, archived: 'include' });
   if (existing.total > 0) {
     throw new AppError('conflict', 'The sample data is for an empty workspace; this one already has partners', {
@@ -24,19 +33,113 @@ export async function loadDemo(deps: Deps, ctx: Ctx): Promise<{ partners: number
   );
   await setProfile(deps, ctx, unset);
 
-  const today = deps.clock().getTime();
-  for (const p of DEMO_PARTNERS) {
-    const start = today - p.startedDaysAgo * DAY;
-    const at = (offset: number) => ({ ...deps, clock: () => new Date(start + offset) });
-    const { path, startedDaysAgo: _s, nextActionInDays, ...fields } = p;
-    const nextActionDate =
-      nextActionInDays === undefined ? null : new Date(today + nextActionInDays * DAY).toISOString().slice(0, 10);
-    const created = await createPartner(at(9 * 3_600_000), ctx, { ...fields, nextActionDate });
-    // Spread the moves over the days since it was identified, each at a plausible hour.
-    const step = (p.startedDaysAgo * DAY) / (path.length + 1);
-    for (const [i, to] of path.entries()) {
-      await movePartner(at(Math.round(step * (i + 1)) + 10 * 3_600_000), ctx, created.id, { to });
+  const now = deps.clock().getTime();
+  const at = (ms: number): Deps => ({ ...deps, clock: () => new Date(ms) });
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const ids = new Map<string, string>();
+  for (const p of DEMO_PARTNERS) ids.set(p.name, await walk(deps, ctx, p, now, at, day));
+
+  for (const r of DEMO_REFERRALS) {
+    const when = now - r.daysAgo * DAY;
+    const d = at(when + 11 * 3_600_000);
+    const partnerId = ids.get(r.from);
+    const referral = await addReferral(d, ctx, {
+      direction: r.direction ?? 'received',
+      ...(partnerId ? { partnerId } : { source: r.from }),
+      leadName: r.lead,
+      company: r.company,
+      date: day(when),
+    });
+    const decided = at(Math.min(now, when + 6 * DAY));
+    if (r.outcome === 'won') {
+      await markWon(decided, ctx, referral.id, {
+        monthlyValue: r.value,
+        startDate: day(Math.min(now, when + 7 * DAY)),
+      });
+    }
+    if (r.outcome === 'lost') await markLost(decided, ctx, referral.id, { reason: r.lostReason });
+    if (r.fit && !(r.outcome === 'lost' && r.lostReason === 'bad_fit')) {
+      await judgeFit(decided, ctx, referral.id, { fit: r.fit });
     }
   }
-  return { partners: DEMO_PARTNERS.length };
+
+  // Fees that fell due more than a week ago were settled; the rest show as due.
+  const due = await listFees(deps, ctx, { status: 'due', to: day(now - 7 * DAY), limit: 500 });
+  for (const line of due.items)
+    await payFeeLine(at(Date.parse(line.dueDate) + DAY), ctx, line.id, { on: line.dueDate });
+  return { partners: DEMO_PARTNERS.length, referrals: DEMO_REFERRALS.length };
+}
+
+/** Takes one partner from identified to its stage through the real use cases, step by step. */
+async function walk(
+  deps: Deps,
+  ctx: Ctx,
+  p: DemoPartner,
+  now: number,
+  at: (ms: number) => Deps,
+  day: (ms: number) => string,
+): Promise<string> {
+  const start = now - p.startedDaysAgo * DAY;
+  const { path, startedDaysAgo: _s, lastStepDaysAgo, nextActionInDays, ...fields } = p;
+  const nextActionDate = nextActionInDays === undefined ? null : day(now + nextActionInDays * DAY);
+  const partner = await createPartner(at(start + 9 * 3_600_000), ctx, { ...fields, nextActionDate });
+  // Steps a few days apart (at most six), the last one possibly much later.
+  const step = Math.min(6 * DAY, (p.startedDaysAgo * DAY) / (path.length + 1));
+  let callId: string | null = null;
+  let agreementId: string | null = null;
+  for (const [i, to] of path.entries()) {
+    const isLast = i === path.length - 1;
+    const when = isLast && lastStepDaysAgo !== undefined ? now - lastStepDaysAgo * DAY : start + step * (i + 1);
+    const d = at(when + 10 * 3_600_000);
+    const on = day(when);
+    switch (to as Stage) {
+      case 'contacted':
+        await sendMessage(d, ctx, partner.id, { channel: p.email ? 'manual' : 'linkedin', on });
+        break;
+      case 'followed_up':
+        await sendMessage(d, ctx, partner.id, { channel: p.email ? 'manual' : 'linkedin', on });
+        break;
+      case 'replied':
+        await recordReply(d, ctx, partner.id, { answer: 'interested', on });
+        break;
+      case 'declined':
+        await recordReply(d, ctx, partner.id, { answer: 'no', on, note: p.notes });
+        break;
+      case 'call_booked': {
+        // The upcoming call of a partner still at this stage is two days from now.
+        const callDay = isLast ? day(now + 2 * DAY) : day(when + DAY);
+        callId = (await bookCall(d, ctx, partner.id, { at: `${callDay}T15:00` })).id;
+        break;
+      }
+      case 'call_done':
+        await completeCall(d, ctx, callId!, {
+          fit: 'yes',
+          theirIdealClient: p.audience,
+          theirServices: `${p.subtype} for ${p.audience.toLowerCase()}`,
+          nextStep: 'Send a simple referral proposal',
+        });
+        break;
+      case 'agreement': {
+        const terms = DEMO_TERMS[p.name]!;
+        const agreement = await addAgreement(d, ctx, partner.id, {
+          form: 'informal',
+          theyReferToUs: 'Clients who need social media run for them',
+          weReferToThem: p.audience,
+          feeToThem: terms.feeToThem,
+          feeToUs: terms.feeToUs,
+          handoffMethod: 'intro_email',
+          handoffInstructions: terms.handoff,
+          notes: terms.notes,
+        });
+        agreementId = (await activateAgreement(d, ctx, agreement.id, { on })).id;
+        break;
+      }
+      case 'ended':
+        await endAgreement(d, ctx, agreementId!, { on });
+        break;
+      default:
+        await movePartner(d, ctx, partner.id, { to });
+    }
+  }
+  return partner.id;
 }

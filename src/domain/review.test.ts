@@ -44,8 +44,16 @@ describe('referrals by source', () => {
   it('recommends partners whose leads became revenue, with the reason', () => {
     const s = sourcesSummary([...rows, row({ partnerId: 'c', partnerName: 'Copy Kitchen', received: 3, lost: 3 })]);
     expect(doubleDown(s.partners, usd)).toEqual([
-      { partnerId: 'a', partnerName: 'Atlas', reason: '2 won of 4 sent (67% win rate), $3,000 a month' },
-      { partnerId: 'b', partnerName: 'Brightline', reason: '1 won of 2 sent (50% win rate), $1,500 a month' },
+      {
+        partnerId: 'a',
+        partnerName: 'Atlas',
+        reason: '$3,000 a month of new clients; 4 leads this period, 2 won so far (67% of those decided)',
+      },
+      {
+        partnerId: 'b',
+        partnerName: 'Brightline',
+        reason: '$1,500 a month of new clients; 2 leads this period, 1 won so far (50% of those decided)',
+      },
     ]);
   });
 

@@ -112,7 +112,7 @@ export function doubleDown(
     .map((p) => ({
       partnerId: p.partnerId!,
       partnerName: p.partnerName ?? '',
-      reason: `${p.won} won of ${p.received} sent (${Math.round((p.winRate ?? 0) * 100)}% win rate), ${formatMoney(p.wonMonthlyValue)} a month`,
+      reason: `${formatMoney(p.wonMonthlyValue)} a month of new clients; ${p.received} leads this period, ${p.won} won so far (${Math.round((p.winRate ?? 0) * 100)}% of those decided)`,
     }));
 }
 

@@ -126,7 +126,11 @@ describeEachDb('the review', (env) => {
       { month: '2026-11', partner: 200_000, inbound: 50_000, cold: 0, other: 0, total: 250_000 },
     ]);
     expect(r.doubleDown).toEqual([
-      { partnerId: expect.any(String), partnerName: 'Atlas', reason: '1 won of 3 sent (50% win rate), $2,000 a month' },
+      {
+        partnerId: expect.any(String),
+        partnerName: 'Atlas',
+        reason: '$2,000 a month of new clients; 3 leads this period, 1 won so far (50% of those decided)',
+      },
     ]);
   });
 
