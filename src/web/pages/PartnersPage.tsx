@@ -3,6 +3,7 @@ import { IconLayoutKanban, IconPlus, IconTable } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api.js';
 import { EmptyWorkspace } from '../components/EmptyWorkspace.js';
+import { PartnersMenu } from '../components/import/PartnersMenu.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { PartnerBoard } from '../components/PartnerBoard.js';
 import { PartnerFilters } from '../components/PartnerFilters.js';
@@ -52,6 +53,7 @@ export function PartnersPage() {
           <Button leftSection={<IconPlus size={16} />} onClick={() => form.open()}>
             Add partner
           </Button>
+          <PartnersMenu filters={filters} />
         </>
       }
     />
