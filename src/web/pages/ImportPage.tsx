@@ -1,4 +1,5 @@
 import { Alert, Anchor, Breadcrumbs, Button, Group, Paper, Stack, Stepper, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconDatabaseImport, IconTable, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -95,12 +96,7 @@ export function ImportPage() {
         title="Import partners from a spreadsheet"
         description="Bring in the list you already keep. Nothing is saved until you press Import on the last step."
       />
-      <Stepper active={step} size="sm" mb="xl" allowNextStepsSelect={false} aria-label="Import steps">
-        <Stepper.Step label="Upload" description="A CSV file" />
-        <Stepper.Step label="Match columns" description="Ours and yours" />
-        <Stepper.Step label="Check" description="Saves nothing" />
-        <Stepper.Step label="Import" description="Saves the rows" />
-      </Stepper>
+      <ImportSteps active={step === 3 ? 4 : step} />
 
       {step === 0 && <UploadStep onFile={(f) => load.mutate(f)} busy={load.isPending} error={load.error?.message} />}
 
@@ -158,6 +154,37 @@ export function ImportPage() {
         </Stack>
       )}
     </>
+  );
+}
+
+const STEPS = [
+  { label: 'Upload', description: 'A CSV file' },
+  { label: 'Match columns', description: 'Ours and yours' },
+  { label: 'Check', description: 'Saves nothing' },
+  { label: 'Import', description: 'Saves the rows' },
+];
+
+/** The four steps; on a phone, numbered dots and the current step's name. */
+function ImportSteps({ active }: { active: number }) {
+  const narrow = useMediaQuery('(max-width: 40em)');
+  return (
+    <Stack gap={6} mb="xl">
+      <Stepper active={active} size="sm" allowNextStepsSelect={false} aria-label="Import steps">
+        {STEPS.map((s) => (
+          <Stepper.Step
+            key={s.label}
+            label={narrow ? undefined : s.label}
+            description={narrow ? undefined : s.description}
+            aria-label={s.label}
+          />
+        ))}
+      </Stepper>
+      {narrow && (
+        <Text size="sm" fw={600}>
+          Step {Math.min(active, 3) + 1} of 4: {STEPS[Math.min(active, 3)]?.label}
+        </Text>
+      )}
+    </Stack>
   );
 }
 

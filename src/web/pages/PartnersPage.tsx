@@ -1,4 +1,4 @@
-import { Button, Center, Loader, SegmentedControl, VisuallyHidden } from '@mantine/core';
+import { Button, Center, Group, Loader, SegmentedControl, VisuallyHidden } from '@mantine/core';
 import { IconLayoutKanban, IconPlus, IconTable } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api.js';
@@ -50,10 +50,12 @@ export function PartnersPage() {
               },
             ]}
           />
-          <Button leftSection={<IconPlus size={16} />} onClick={() => form.open()}>
-            Add partner
-          </Button>
-          <PartnersMenu filters={filters} />
+          <Group gap="sm" wrap="nowrap">
+            <Button leftSection={<IconPlus size={16} />} onClick={() => form.open()}>
+              Add partner
+            </Button>
+            <PartnersMenu filters={filters} />
+          </Group>
         </>
       }
     />

@@ -25,7 +25,7 @@ export function ImportProgressBar({
         data-testid="import-progress"
       />
       <Text size="sm" c="dimmed" aria-live="polite">
-        {verb} … {nf.format(progress.rows)} rows ({percent}%)
+        {verb}: {nf.format(progress.rows)} rows read ({percent}%)
       </Text>
     </Stack>
   );

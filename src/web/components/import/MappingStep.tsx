@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Group, Radio, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Radio, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconArrowLeft, IconChecklist } from '@tabler/icons-react';
 import type { DateOrder, ImportPreview } from './importApi.js';
 import { type ColumnChoice, choiceProblems, IGNORE } from './mapping.js';
@@ -25,6 +26,20 @@ export function MappingStep(props: Props) {
   ];
   const labelOf = (key: string) => preview.fields.find((f) => f.key === key)?.label;
   const blocked = missing.length > 0 || byColumn.size > 0;
+  const narrow = useMediaQuery('(max-width: 40em)');
+  const exampleOf = (index: number) => preview.sample.map((r) => r.cells[index] ?? '').find((v) => v.trim() !== '');
+  const select = (c: ColumnChoice) => (
+    <Select
+      aria-label={`Import “${c.header || `column ${c.index + 1}`}” as`}
+      data={options}
+      value={c.field}
+      allowDeselect={false}
+      disabled={Boolean(c.locked)}
+      description={c.locked}
+      error={byColumn.get(c.index)}
+      onChange={(v) => onChoice(c.index, v ?? IGNORE)}
+    />
+  );
   return (
     <Stack gap="lg">
       <Text size="sm" c="dimmed">
@@ -43,43 +58,47 @@ export function MappingStep(props: Props) {
         </Alert>
       )}
 
-      <Table.ScrollContainer minWidth={520}>
-        <Table verticalSpacing="xs" aria-label="Column mapping">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Column in your file</Table.Th>
-              <Table.Th>Example</Table.Th>
-              <Table.Th w={240}>Import as</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {choices.map((c) => {
-              const example = preview.sample.map((r) => r.cells[c.index] ?? '').find((v) => v.trim() !== '');
-              return (
-                <Table.Tr key={c.index}>
-                  <Table.Td fw={500}>{c.header || <Text c="dimmed">(column {c.index + 1})</Text>}</Table.Td>
-                  <Table.Td c="dimmed" maw={220} style={{ overflowWrap: 'anywhere' }}>
-                    {example ?? '—'}
-                  </Table.Td>
-                  <Table.Td>
-                    <Select
-                      aria-label={`Import “${c.header || `column ${c.index + 1}`}” as`}
-                      data={options}
-                      value={c.field}
-                      allowDeselect={false}
-                      disabled={Boolean(c.locked)}
-                      description={c.locked}
-                      error={byColumn.get(c.index)}
-                      onChange={(v) => onChoice(c.index, v ?? IGNORE)}
-                      comboboxProps={{ withinPortal: true }}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      {narrow ? (
+        <Stack gap="sm" aria-label="Column mapping" role="list">
+          {choices.map((c) => (
+            <Paper key={c.index} withBorder radius="md" p="sm" role="listitem">
+              <Text fw={600} size="sm">
+                {c.header || `(column ${c.index + 1})`}
+              </Text>
+              <Text size="xs" c="dimmed" mb={6} style={{ overflowWrap: 'anywhere' }}>
+                Example: {exampleOf(c.index) ?? '—'}
+              </Text>
+              {select(c)}
+            </Paper>
+          ))}
+        </Stack>
+      ) : (
+        <Table.ScrollContainer minWidth={520}>
+          <Table verticalSpacing="xs" aria-label="Column mapping">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Column in your file</Table.Th>
+                <Table.Th>Example</Table.Th>
+                <Table.Th w={240}>Import as</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {choices.map((c) => {
+                const example = exampleOf(c.index);
+                return (
+                  <Table.Tr key={c.index}>
+                    <Table.Td fw={500}>{c.header || <Text c="dimmed">(column {c.index + 1})</Text>}</Table.Td>
+                    <Table.Td c="dimmed" maw={220} style={{ overflowWrap: 'anywhere' }}>
+                      {example ?? '—'}
+                    </Table.Td>
+                    <Table.Td>{select(c)}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
 
       <Radio.Group
         label="Dates like 03/04/2026 mean"

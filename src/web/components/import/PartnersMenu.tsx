@@ -18,7 +18,7 @@ export function PartnersMenu({ filters }: { filters: PartnerListParams }) {
           Import a spreadsheet
         </Menu.Item>
         <Menu.Divider />
-        <Menu.Label>The partners shown, with these filters</Menu.Label>
+        <Menu.Label>The list as filtered now</Menu.Label>
         <Menu.Item component="a" href={exportUrl(filters, false)} download leftSection={<IconFileExport size={16} />}>
           Export CSV
         </Menu.Item>

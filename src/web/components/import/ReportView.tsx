@@ -37,7 +37,7 @@ export function ReportView({ report }: { report: ImportReport }) {
       </Text>
       {report.warnings.length > 0 && (
         <Alert color="yellow" title="About the header row">
-          {report.warnings.join('; ')}.
+          {report.warnings.map((w) => `${w.charAt(0).toUpperCase()}${w.slice(1)}.`).join(' ')}
         </Alert>
       )}
       {report.errors.length > 0 && (
@@ -48,12 +48,12 @@ export function ReportView({ report }: { report: ImportReport }) {
           <Text size="sm" c="dimmed">
             Fix these rows in your spreadsheet and import the file again; the rows already imported will be recognised.
           </Text>
-          <Table.ScrollContainer minWidth={420}>
+          <Table.ScrollContainer minWidth={340}>
             <Table striped withTableBorder verticalSpacing={6} aria-label="Rejected rows">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={70}>Line</Table.Th>
-                  <Table.Th w={180}>Column</Table.Th>
+                  <Table.Th>Column</Table.Th>
                   <Table.Th>Reason</Table.Th>
                 </Table.Tr>
               </Table.Thead>
