@@ -123,4 +123,27 @@ describe.skipIf(!hasChromium)('CSV import and export in the browser', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.subarray(3).toString('utf8')).toBe(text);
   });
+
+  it('takes a dropped CSV file and explains a dropped file of another kind', async () => {
+    await page.goto('/partners/import');
+    const zone = page.getByTestId('import-dropzone');
+    const drop = async (name: string, type: string, text: string) => {
+      const data = await page.evaluateHandle(
+        ([n, t, body]) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([body as string], n as string, { type: t as string }));
+          return transfer;
+        },
+        [name, type, text],
+      );
+      await zone.dispatchEvent('drop', { dataTransfer: data });
+    };
+    await drop('notes.pdf', 'application/pdf', '%PDF-1.4');
+    await page.getByText('"notes.pdf" is not a CSV file.', { exact: false }).waitFor();
+
+    await drop('dropped.csv', 'text/csv', CSV);
+    await page.getByRole('table', { name: 'Column mapping' }).waitFor();
+    expect(await page.getByText('dropped.csv').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('combobox', { name: 'Import “Kind” as' }).inputValue()).toBe('Type (required)');
+  });
 });
