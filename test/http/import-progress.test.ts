@@ -71,4 +71,20 @@ describeEachDb('HTTP import with streamed progress', (env) => {
     const body = await res.json();
     expect(body.error.details.issues[0].field).toBe('name');
   });
+
+  it('ends with an error line when the file breaks after the stream started, keeping the batches written', async () => {
+    const rows = bigCsv().split('\n').slice(0, 1501);
+    const res = await post('?progress=ndjson', `${rows.join('\n')}\n"Unclosed;x@example.com;agency;\n`);
+    expect(res.status).toBe(200);
+    const lines = await readLines(res);
+    expect(lines[0]).toMatchObject({ type: 'progress', rows: 1000 });
+    const last = lines.at(-1) as { type: string; error: { code: string; message: string } };
+    expect(last.type).toBe('error');
+    expect(last.error.code).toBe('validation_failed');
+    expect(last.error.message).toBeTruthy();
+    expect(lines.some((l) => l.type === 'report')).toBe(false);
+    // Each batch is its own transaction: the first thousand rows stay.
+    const list = await app().request('/api/v1/partners?limit=1');
+    expect((await list.json()).total).toBe(1000);
+  });
 });

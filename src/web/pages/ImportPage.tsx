@@ -3,7 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconDatabaseImport, IconTable, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../api.js';
 import { ImportProgressBar } from '../components/import/ImportProgressBar.js';
@@ -65,6 +65,15 @@ export function ImportPage() {
     },
   });
 
+  // The server finishes an import even if the page goes away, but the person would lose the report.
+  const running = check.isPending || save.isPending;
+  useEffect(() => {
+    if (!running) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [running]);
+
   const restart = () => {
     load.reset();
     check.reset();
@@ -120,7 +129,12 @@ export function ImportPage() {
           {check.error && <Problem error={check.error} />}
           {check.data && !save.isPending && <ReportView report={check.data} />}
           {save.isPending && <ImportProgressBar progress={progress} total={file.size} verb="Importing" />}
-          {save.error && <Problem error={save.error} />}
+          {save.error && (
+            <Problem
+              error={save.error}
+              note="Rows read before the problem may already be saved. Fix the file and import it again: saved rows are recognised, not doubled."
+            />
+          )}
           {!check.isPending && (
             <Group justify="space-between">
               <Button
@@ -204,7 +218,7 @@ function ImportButton({ report, busy, onImport }: { report: ImportReport; busy: 
   );
 }
 
-function Problem({ error }: { error: Error }) {
+function Problem({ error, note }: { error: Error; note?: string }) {
   const issues = error instanceof ApiError ? Object.entries(error.fieldErrors()) : [];
   return (
     <Paper>
@@ -215,6 +229,11 @@ function Problem({ error }: { error: Error }) {
             {field}: {message}
           </Text>
         ))}
+        {note && (
+          <Text size="sm" mt="xs">
+            {note}
+          </Text>
+        )}
       </Alert>
     </Paper>
   );
