@@ -12,6 +12,10 @@ export const ImportQuerySchema = z
       .optional()
       .openapi({ description: 'column=field overrides; repeat the parameter for several columns' }),
     dateOrder: z.enum(['dmy', 'mdy']).optional().openapi({ description: 'How to read 03/04/2026 (default dmy)' }),
+    progress: z.enum(['ndjson']).optional().openapi({
+      description:
+        'Answer application/x-ndjson: a {"type":"progress"} line per batch, then one {"type":"report"} (or {"type":"error"}) line',
+    }),
   })
   .openapi('ImportQuery');
 

@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { Layout } from './components/Layout.js';
 import { ComingSoonPage } from './pages/ComingSoonPage.js';
+import { ImportPage } from './pages/ImportPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PartnerPage } from './pages/PartnerPage.js';
 import { PartnersPage } from './pages/PartnersPage.js';
@@ -15,6 +16,7 @@ export const router = createBrowserRouter([
       { index: true, element: <Navigate to="/partners" replace /> },
       { path: 'today', element: <TodayPage /> },
       { path: 'partners', element: <PartnersPage /> },
+      { path: 'partners/import', element: <ImportPage /> },
       { path: 'partners/:id', element: <PartnerPage /> },
       { path: 'outreach', element: <ComingSoonPage step="outreach" /> },
       { path: 'agreements', element: <ComingSoonPage step="agreements" /> },

@@ -13,6 +13,7 @@ import {
 } from '../../contract/portability.js';
 import { AppError } from '../../domain/errors.js';
 import { parseMapPairs } from '../../domain/import/fields.js';
+import { ndjsonImport } from '../import-progress.js';
 import { errorResponses, type HttpEnv, json } from '../openapi.js';
 
 const tags = ['Import and export'];
@@ -28,16 +29,27 @@ export function portabilityRoutes(api: OpenAPIHono<HttpEnv>) {
         query: ImportQuerySchema,
         body: { content: { 'text/csv': { schema: z.string() } }, required: true },
       },
-      responses: { 200: json(ImportReportSchema, 'What was (or, in a dry run, would be) done'), ...errorResponses },
+      responses: {
+        200: {
+          content: {
+            'application/json': { schema: ImportReportSchema },
+            'application/x-ndjson': { schema: z.string().openapi({ description: 'With progress=ndjson' }) },
+          },
+          description: 'What was (or, in a dry run, would be) done; with progress=ndjson, progress lines first',
+        },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const report = await importCsv(c.var.deps, c.var.ctx, partnerImport, csvBody(c.req.raw), {
-        map: parseMapPairs(q.map),
-        dryRun: q.dryRun === 'true',
-        dateOrder: q.dateOrder,
-      });
-      return c.json(report, 200);
+      const body = csvBody(c.req.raw);
+      const options = { map: parseMapPairs(q.map), dryRun: q.dryRun === 'true', dateOrder: q.dateOrder };
+      if (q.progress === 'ndjson') {
+        return (await ndjsonImport(c, (onProgress) =>
+          importCsv(c.var.deps, c.var.ctx, partnerImport, body, { ...options, onProgress }),
+        )) as never;
+      }
+      return c.json(await importCsv(c.var.deps, c.var.ctx, partnerImport, body, options), 200);
     },
   );
 

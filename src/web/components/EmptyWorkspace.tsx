@@ -1,7 +1,8 @@
 import { Button, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDatabaseImport, IconPlus, IconUsersPlus } from '@tabler/icons-react';
+import { IconDatabaseImport, IconFileImport, IconPlus, IconUsersPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { api } from '../api.js';
 import { usePartnerForm } from './PartnerFormProvider.js';
 
@@ -50,6 +51,9 @@ export function EmptyWorkspace() {
             onClick={() => demo.mutate()}
           >
             Load sample data
+          </Button>
+          <Button variant="default" component={Link} to="/partners/import" leftSection={<IconFileImport size={16} />}>
+            Import a spreadsheet
           </Button>
         </Group>
       </Stack>

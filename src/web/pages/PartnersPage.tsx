@@ -1,8 +1,9 @@
-import { Button, Center, Loader, SegmentedControl, VisuallyHidden } from '@mantine/core';
+import { Button, Center, Group, Loader, SegmentedControl, VisuallyHidden } from '@mantine/core';
 import { IconLayoutKanban, IconPlus, IconTable } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api.js';
 import { EmptyWorkspace } from '../components/EmptyWorkspace.js';
+import { PartnersMenu } from '../components/import/PartnersMenu.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { PartnerBoard } from '../components/PartnerBoard.js';
 import { PartnerFilters } from '../components/PartnerFilters.js';
@@ -49,9 +50,12 @@ export function PartnersPage() {
               },
             ]}
           />
-          <Button leftSection={<IconPlus size={16} />} onClick={() => form.open()}>
-            Add partner
-          </Button>
+          <Group gap="sm" wrap="nowrap">
+            <Button leftSection={<IconPlus size={16} />} onClick={() => form.open()}>
+              Add partner
+            </Button>
+            <PartnersMenu filters={filters} />
+          </Group>
         </>
       }
     />
