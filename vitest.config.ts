@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Browser checks poll the page; a loaded two-core machine needs more than the 1 s default.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
