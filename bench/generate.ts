@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { refreshBadFit } from '../src/app/referrals.js';
+import { deriveFeeLines } from '../src/domain/fees.js';
 import { PARTNER_TYPES } from '../src/domain/partner.js';
 import { DEFAULT_PROFILE } from '../src/domain/profile.js';
 import { STAGES, type Stage } from '../src/domain/stage.js';
@@ -48,6 +50,7 @@ export async function generate(db: Kysely<DB>, scale: Scale, seed: number, progr
 
   const partnerIds: string[] = [];
   const partnerStart: number[] = [];
+  const partnerStage: Stage[] = [];
   await batched(db, scale.partners, progress, 'partners', async (trx, from, to) => {
     const rows = [];
     const events = [];
@@ -59,6 +62,7 @@ export async function generate(db: Kysely<DB>, scale: Scale, seed: number, progr
       const updated = created + rng.int(0, 200) * DAY;
       partnerIds.push(id);
       partnerStart.push(created);
+      partnerStage.push(stage);
       rows.push({
         id,
         workspaceId,
@@ -119,6 +123,155 @@ export async function generate(db: Kysely<DB>, scale: Scale, seed: number, progr
     await trx.insertInto('activities').values(rows).execute();
   });
 
+  // One agreement for every partner that got that far: 10% of the first three months to them.
+  const terms = { kind: 'percent' as const, percent: 10, months: 3 };
+  const agreementOf = new Map<number, { id: string; start: string; end: string | null }>();
+  const withAgreement = partnerStage.flatMap((stage, i) =>
+    ['agreement', 'paused', 'ended'].includes(stage) ? [i] : [],
+  );
+  await batched(db, withAgreement.length, progress, 'agreements', async (trx, from, to) => {
+    const rows = [];
+    for (const i of withAgreement.slice(from, to)) {
+      const startMs = partnerStart[i]! + rng.int(20, 60) * DAY;
+      const ended = partnerStage[i] === 'ended';
+      const a = {
+        id: idAt(startMs, rng),
+        start: iso(Math.min(startMs, END)).slice(0, 10),
+        end: ended ? iso(END - rng.int(1, 200) * DAY).slice(0, 10) : null,
+      };
+      agreementOf.set(i, a);
+      rows.push({
+        id: a.id,
+        workspaceId,
+        partnerId: partnerIds[i]!,
+        status: ended ? 'ended' : 'active',
+        form: 'informal',
+        theyReferToUs: 'Clients who need social media',
+        weReferToThem: 'Clients who need a website',
+        feeToThem: JSON.stringify(terms),
+        feeToUs: JSON.stringify({ kind: 'none' }),
+        handoffMethod: 'intro_email',
+        handoffInstructions: 'A short intro e-mail to both sides',
+        exclusivity: 'none',
+        startDate: a.start,
+        reviewDate: null,
+        signedDate: null,
+        endDate: a.end,
+        disputedTerms: '[]',
+        notes: null,
+        createdAt: iso(startMs),
+        updatedAt: iso(startMs),
+      });
+    }
+    await trx.insertInto('agreements').values(rows).execute();
+  });
+
+  // Referrals over five years: mostly received, mostly from partners; older ones decided.
+  const sources = [
+    'partner',
+    'partner',
+    'partner',
+    'partner',
+    'partner',
+    'partner',
+    'inbound',
+    'inbound',
+    'cold',
+    'other',
+  ] as const;
+  await batched(db, scale.referrals, progress, 'referrals', async (trx, from, to) => {
+    const rows = [];
+    const lines = [];
+    for (let n = from; n < to; n++) {
+      const dateMs = START + Math.floor(rng.next() * (END - START));
+      const date = iso(dateMs).slice(0, 10);
+      const direction = rng.chance(0.8) ? 'received' : 'given';
+      const source = direction === 'given' ? 'partner' : rng.pick(sources);
+      const p = source === 'partner' ? rng.int(0, partnerIds.length - 1) : -1;
+      const recent = END - dateMs < 60 * DAY;
+      const roll = rng.next();
+      const outcome = recent
+        ? roll < 0.5
+          ? 'pending'
+          : roll < 0.7
+            ? 'won'
+            : 'lost'
+        : roll < 0.3
+          ? 'won'
+          : roll < 0.92
+            ? 'lost'
+            : 'pending';
+      const won = outcome === 'won';
+      const startMs = dateMs + rng.int(7, 30) * DAY;
+      const startDate = won ? iso(Math.min(startMs, END)).slice(0, 10) : null;
+      const endDate = won && rng.chance(0.85) ? iso(startMs + rng.int(90, 720) * DAY).slice(0, 10) : null;
+      const monthlyValue = won ? Math.round(rng.skewed(150_000) / 100) * 100 : null;
+      const id = idAt(dateMs, rng);
+      rows.push({
+        id,
+        workspaceId,
+        direction,
+        source,
+        partnerId: p >= 0 ? partnerIds[p]! : null,
+        leadName: `Lead ${n + 1}`,
+        company: `Client company ${n + 1}`,
+        contact: null,
+        date,
+        notes: null,
+        outcome,
+        lostReason: outcome === 'lost' ? rng.pick(['bad_fit', 'price', 'timing', 'no_response', 'other']) : null,
+        fit: rng.chance(0.7) ? (rng.chance(0.2) ? 'bad' : 'good') : null,
+        monthlyValue,
+        startDate,
+        endDate: endDate && endDate < iso(END).slice(0, 10) ? endDate : null,
+        createdAt: iso(dateMs),
+        updatedAt: iso(dateMs),
+      });
+      // Fee lines exactly as the app derives them, for received partner leads under an agreement.
+      const agreement = p >= 0 ? agreementOf.get(p) : undefined;
+      if (
+        won &&
+        direction === 'received' &&
+        agreement &&
+        agreement.start <= date &&
+        (!agreement.end || date < agreement.end)
+      ) {
+        for (const line of deriveFeeLines(terms, {
+          monthlyValue: monthlyValue!,
+          startDate: startDate!,
+          endDate: null,
+        })) {
+          const paid = line.dueDate < iso(END - 30 * DAY).slice(0, 10);
+          lines.push({
+            id: idAt(dateMs, rng),
+            workspaceId,
+            referralId: id,
+            partnerId: partnerIds[p]!,
+            agreementId: agreement.id,
+            direction: 'payable',
+            seq: line.seq,
+            dueDate: line.dueDate,
+            amount: line.amount,
+            status: paid ? 'paid' : 'due',
+            paidOn: paid ? line.dueDate : null,
+            createdAt: iso(dateMs),
+          });
+        }
+      }
+    }
+    await trx.insertInto('referrals').values(rows).execute();
+    for (let i = 0; i < lines.length; i += BATCH) {
+      await trx
+        .insertInto('feeLines')
+        .values(lines.slice(i, i + BATCH))
+        .execute();
+    }
+  });
+
+  // The bad-fit flag on each partner, judged by the app's own rule.
+  await batched(db, partnerIds.length, progress, 'bad-fit flags', (trx, from, to) =>
+    refreshBadFit(trx, { workspaceId, userId: null }, partnerIds.slice(from, to)),
+  );
   return { workspaceId, partnerIds };
 }
 

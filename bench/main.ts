@@ -1,9 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { uuidv7 } from 'uuidv7';
+import type { Deps } from '../src/app/context.js';
+import { reviewFigures } from '../src/app/review.js';
+import { resolvePeriod, startOfLocalDay } from '../src/domain/period.js';
 import { migrate, openStore, type Store } from '../src/store/db.js';
-import { generate, REFERENCE, type Scale, SMOKE } from './generate.js';
+import { END, generate, REFERENCE, type Scale, SMOKE } from './generate.js';
 import { load, type Row, rssMb, startServer, timeIt } from './measure.js';
+import { reviewFloor } from './review-floor.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -55,6 +61,7 @@ async function main() {
     .where('stage', '=', 'agreement')
     .limit(1)
     .executeTakeFirstOrThrow();
+  rows.push(...(await reviewRows(store)));
   await store.close();
 
   const colds: number[] = [];
@@ -104,6 +111,26 @@ async function main() {
       values: page,
     });
 
+    const create = await load({
+      url: `${server.url}/api/v1/referrals`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        direction: 'received',
+        source: 'inbound',
+        leadName: 'Benchmark lead',
+        date: '2026-11-20',
+      }),
+      duration,
+    });
+    rows.push({
+      name: 'create a referral over HTTP (durable commit)',
+      figure: `${create.rps.toFixed(0)} req/s, p50 ${create.p50} ms, p99 ${create.p99} ms, ${create.errors + create.non2xx} errors`,
+      budget: '≥ 2000 req/s, p99 ≤ 20 ms',
+      met: create.rps >= 2000 && create.p99 <= 20 && create.errors + create.non2xx === 0,
+      values: { ...create },
+    });
+
     const rss = rssMb(server.pid);
     rows.push({
       name: 'server memory with the reference data',
@@ -122,6 +149,37 @@ async function main() {
     args.out!,
     `${JSON.stringify({ scale: args.scale, sizes: scale, database: 'sqlite', at: new Date().toISOString(), rows }, null, 2)}\n`,
   );
+}
+
+/** The monthly review through the app layer, against the same figures by hand-written SQL. */
+async function reviewRows(store: Store): Promise<Row[]> {
+  const deps: Deps = { store, clock: () => new Date(END), newId: uuidv7 };
+  const ws = (await store.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow()).id;
+  const ctx = { workspaceId: ws, userId: null };
+  const month = '2026-10';
+  const app = await timeIt(() => reviewFigures(deps, ctx, { month }), 20);
+  const sqlite = new Database(dbFile, { readonly: true });
+  const period = resolvePeriod({ month }, 'UTC');
+  const floor = reviewFloor(sqlite, ws, period, startOfLocalDay('2026-11-25', 'UTC'), '2026-05-01');
+  const hand = await timeIt(async () => floor(), 20);
+  sqlite.close();
+  const ratio = app.median / hand.median;
+  return [
+    {
+      name: 'monthly review, all figures (app layer)',
+      figure: `median ${app.median.toFixed(1)} ms (p10 ${app.p10.toFixed(1)}, p90 ${app.p90.toFixed(1)})`,
+      budget: '≤ 50 ms',
+      met: app.median <= 50,
+      values: app,
+    },
+    {
+      name: 'monthly review by hand-written SQL (the floor)',
+      figure: `median ${hand.median.toFixed(1)} ms; app/floor ${ratio.toFixed(2)}×`,
+      budget: 'app ≤ 1.5× floor',
+      met: ratio <= 1.5,
+      values: { ...hand, ratio },
+    },
+  ];
 }
 
 function printTable(rows: Row[]) {

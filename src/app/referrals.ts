@@ -16,15 +16,16 @@ import { type Reciprocity, reciprocity } from '../domain/reciprocity.js';
 import { type Referral, referralIssues } from '../domain/referral.js';
 import { partnerNames, referralFeeLines } from '../store/fees.js';
 import { lockRow } from '../store/locks.js';
-import { activePartnersInStages } from '../store/outreach.js';
 import { getPartner } from '../store/partners.js';
 import {
+  badFitPartners,
   getReferral,
   insertReferral,
   latestJudged,
   listReferrals,
   partnerReferrals,
   saveReferral,
+  setBadFit,
 } from '../store/referrals.js';
 import type { DB } from '../store/schema.js';
 import { type Ctx, type Deps, inTransaction, nowIso } from './context.js';
@@ -61,6 +62,7 @@ export async function addReferral(deps: Deps, ctx: Ctx, input: unknown): Promise
       if (!partner) throw AppError.validation([{ field: 'partnerId', message: `no partner ${referral.partnerId}` }]);
     }
     await insertReferral(db, ctx.workspaceId, referral);
+    if (referral.fit) await refreshBadFit(db, ctx, [referral.partnerId]);
     const what =
       referral.direction === 'received' ? `Referred us ${referral.leadName}` : `We referred ${referral.leadName}`;
     await note(
@@ -241,26 +243,33 @@ function flagActions(badFit: BadFitFlag): PartnerFlags['actions'] {
     : [];
 }
 
-/**
- * Every partner the bad-fit rule flags now, with the action for Today. Only partners with a
- * working relationship (agreement or paused) are judged: each is one short index read.
- */
+/** Every partner the bad-fit rule flags now, with the action for Today. */
 export async function flaggedPartners(
   deps: Deps,
   ctx: Ctx,
 ): Promise<{ items: (PartnerFlags & { partnerName: string })[] }> {
-  const partners = await activePartnersInStages(deps.store.db, ctx.workspaceId, ['agreement', 'paused']);
+  const partners = await badFitPartners(deps.store.db, ctx.workspaceId);
   const judged = await latestJudged(
     deps.store.db,
     ctx.workspaceId,
     partners.map((p) => p.id),
     BAD_FIT_WINDOW,
   );
-  const items = partners.flatMap((p) => {
+  const items = partners.map((p) => {
     const badFit = badFitFlag(judged.get(p.id) ?? [], { threshold: BAD_FIT_THRESHOLD, window: BAD_FIT_WINDOW });
-    return badFit.flagged ? [{ partnerId: p.id, partnerName: p.name, badFit, actions: flagActions(badFit) }] : [];
+    return { partnerId: p.id, partnerName: p.name, badFit, actions: flagActions(badFit) };
   });
   return { items };
+}
+
+/** Re-judges the partners' latest referrals and keeps the flag on their rows in step. */
+export async function refreshBadFit(db: Kysely<DB>, ctx: Ctx, partnerIds: (string | null)[]): Promise<void> {
+  const ids = [...new Set(partnerIds.filter((id): id is string => id !== null))];
+  const judged = await latestJudged(db, ctx.workspaceId, ids, BAD_FIT_WINDOW);
+  for (const id of ids) {
+    const flag = badFitFlag(judged.get(id) ?? [], { threshold: BAD_FIT_THRESHOLD, window: BAD_FIT_WINDOW });
+    await setBadFit(db, ctx.workspaceId, id, flag.flagged);
+  }
 }
 
 type Change = { next: Referral; kind: string; summary: string } | null;
@@ -276,6 +285,7 @@ async function change(deps: Deps, ctx: Ctx, id: string, fn: (current: Referral) 
       refuse(referralIssues(next));
       await saveReferral(db, ctx.workspaceId, next);
       await recomputeReferralFees(deps, db, ctx, next);
+      await refreshBadFit(db, ctx, [current.partnerId, next.partnerId]);
       await note(deps, db, ctx, next, result.kind, result.summary);
     }
     const saved = await mustGet(db, ctx, id);

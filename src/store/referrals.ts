@@ -89,3 +89,24 @@ function fromRow(row: ReferralTable): Referral {
     monthlyValue: row.monthlyValue === null ? null : Number(row.monthlyValue),
   } as Referral;
 }
+
+export async function setBadFit(db: Kysely<DB>, workspaceId: string, partnerId: string, flagged: boolean) {
+  await db
+    .updateTable('partners')
+    .set({ badFit: flagged ? 1 : 0 })
+    .where('workspaceId', '=', workspaceId)
+    .where('id', '=', partnerId)
+    .execute();
+}
+
+/** Partners the bad-fit rule flags, read from the flag kept on the partner row. */
+export async function badFitPartners(db: Kysely<DB>, workspaceId: string) {
+  return db
+    .selectFrom('partners')
+    .select(['id', 'name'])
+    .where('workspaceId', '=', workspaceId)
+    .where('badFit', '=', 1)
+    .where('archivedAt', 'is', null)
+    .orderBy('name')
+    .execute();
+}

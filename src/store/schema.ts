@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Table shapes as Kysely sees them (camelCase; the columns are snake_case). */
 export interface WorkspaceTable {
@@ -47,6 +47,8 @@ export interface PartnerTable {
   archivedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** 1 when the bad-fit rule flags the partner; refreshed on every referral change. */
+  badFit: Generated<number>;
 }
 
 export interface PartnerTagTable {

@@ -120,6 +120,7 @@ async function writePartners(deps: Deps, db: Kysely<DB>, ctx: Ctx, rows: Partner
         archivedAt: null,
         createdAt: now,
         updatedAt: now,
+        badFit: 0,
       };
       creates.push({ row, tags: [...new Set(r.data.tags ?? [])] });
       index({ kind: 'pending', index: creates.length - 1 }, row);

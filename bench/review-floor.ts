@@ -1,0 +1,117 @@
+import type Database from 'better-sqlite3';
+import { checklist } from '../src/domain/checklist.js';
+import { badFitFlag } from '../src/domain/escalation.js';
+import type { Period } from '../src/domain/period.js';
+import { pipelineFigures, type StageEvent } from '../src/domain/pipeline.js';
+import { doubleDown, goalFigures, type SourceCounts, sourcesSummary } from '../src/domain/review.js';
+import { STAGES } from '../src/domain/stage.js';
+
+/**
+ * The floor for the monthly review: the same figures from hand-written SQL run straight on
+ * better-sqlite3 (prepared once), combined with the same pure rules. The app's review is
+ * measured against this.
+ */
+export function reviewFloor(sqlite: Database.Database, ws: string, period: Period, until: string, trendFrom: string) {
+  const q = (sqlText: string) => {
+    const stmt = sqlite.prepare(sqlText);
+    return (...params: unknown[]) => stmt.all(...params) as Record<string, unknown>[];
+  };
+  const events = q(`select partner_id, stage, at from stage_events where workspace_id = ? and at < ?
+    and partner_id in (select partner_id from stage_events where workspace_id = ? and at >= ? and at < ?)`);
+  const received = q(`select source, partner_id, count(*) as received,
+      sum(case when outcome = 'won' then 1 else 0 end) as won, sum(case when outcome = 'lost' then 1 else 0 end) as lost,
+      sum(case when outcome = 'pending' then 1 else 0 end) as pending
+    from referrals where workspace_id = ? and direction = 'received' and date >= ? and date <= ? group by source, partner_id`);
+  const won = q(`select source, partner_id, coalesce(sum(monthly_value), 0) as value from referrals
+    where workspace_id = ? and direction = 'received' and outcome = 'won' and start_date >= ? and start_date <= ?
+    group by source, partner_id`);
+  const names = q(`select id, name from partners where workspace_id = ? and id in (select value from json_each(?))`);
+  const trend = q(`select substr(start_date, 1, 7) as month, source, coalesce(sum(monthly_value), 0) as value
+    from referrals where workspace_id = ? and direction = 'received' and outcome = 'won'
+    and start_date >= ? and start_date <= ? group by substr(start_date, 1, 7), source`);
+  const recurring = q(`select coalesce(sum(monthly_value), 0) as value from referrals where workspace_id = ?
+    and direction = 'received' and outcome = 'won' and source = 'partner'
+    and coalesce(end_date, '9999-12-31') > ? and start_date <= ?`);
+  const fees = q(`select 'accrued' as kind, direction, coalesce(sum(amount), 0) as value from fee_lines
+      where workspace_id = ? and due_date >= ? and due_date <= ? group by direction
+    union all select 'paid', direction, coalesce(sum(amount), 0) from fee_lines
+      where workspace_id = ? and status = 'paid' and paid_on >= ? and paid_on <= ? group by direction
+    union all select 'outstanding', direction, coalesce(sum(amount), 0) from fee_lines
+      where workspace_id = ? and status = 'due' and due_date <= ? group by direction`);
+  const quiet = q(`select p.id, p.name,
+      (select max(r.date) from referrals r where r.workspace_id = p.workspace_id and r.partner_id = p.id) as last_referral,
+      (select max(a.at) from activities a where a.workspace_id = p.workspace_id and a.partner_id = p.id) as last_activity
+    from partners p where p.workspace_id = ? and p.stage = 'agreement' and p.archived_at is null`);
+  const flagged = q(
+    `select id, name from partners where workspace_id = ? and bad_fit = 1 and archived_at is null order by name`,
+  );
+  const judged =
+    q(`select id, date, fit from referrals where workspace_id = ? and partner_id = ? and direction = 'received'
+    and fit is not null order by date desc, id desc limit 3`);
+  const counts = q(`select (select count(*) from partners where workspace_id = ? and archived_at is null) as partners,
+    (select count(*) from agreements where workspace_id = ? and status = 'active') as active`);
+
+  return () => {
+    const ev = events(ws, until, ws, period.startsAt, period.endsAt).map(
+      (r) => ({ partnerId: r.partner_id, to: r.stage, at: r.at }) as StageEvent,
+    );
+    const pipeline = pipelineFigures(ev, period.startsAt, period.endsAt, STAGES);
+    const rows = new Map<string, SourceCounts>();
+    for (const r of received(ws, period.from, period.to)) {
+      rows.set(`${r.source}:${r.partner_id}`, {
+        source: r.source as SourceCounts['source'],
+        partnerId: r.partner_id as string | null,
+        partnerName: null,
+        received: r.received as number,
+        won: r.won as number,
+        lost: r.lost as number,
+        pending: r.pending as number,
+        wonMonthlyValue: 0,
+      });
+    }
+    for (const r of won(ws, period.from, period.to)) {
+      const row = rows.get(`${r.source}:${r.partner_id}`);
+      if (row) row.wonMonthlyValue = r.value as number;
+    }
+    const ids = [...rows.values()].map((r) => r.partnerId).filter(Boolean);
+    const byId = new Map(names(ws, JSON.stringify(ids)).map((r) => [r.id, r.name as string]));
+    for (const r of rows.values()) if (r.partnerId) r.partnerName = byId.get(r.partnerId) ?? null;
+    const sources = sourcesSummary([...rows.values()]);
+    const t = trend(ws, trendFrom, period.to);
+    const goal = goalFigures({
+      newMonthlyRevenue: 0,
+      newPartnerMonthlyRevenue: 0,
+      recurringPartnerRevenue: recurring(ws, period.to, period.to)[0]!.value as number,
+      monthlyTarget: 500_000,
+      monthlyPlatformCost: 20_000,
+    });
+    const f = fees(ws, period.from, period.to, ws, period.from, period.to, ws, period.to);
+    const silent = quiet(ws);
+    const flags = flagged(ws).map((p) =>
+      badFitFlag(judged(ws, p.id).map((r) => ({ ...r, direction: 'received' }) as never)),
+    );
+    const c = counts(ws, ws)[0]!;
+    return {
+      pipeline,
+      sources,
+      t,
+      goal,
+      f,
+      silent,
+      flags,
+      doubleDown: doubleDown(sources.partners, String),
+      checklist: checklist({
+        partnersIdentified: c.partners as number,
+        partnerTarget: 10,
+        templateDrafted: false,
+        messagesSent: 0,
+        activeAgreements: c.active as number,
+        agreementsWithHandoff: c.active as number,
+        referralsLogged: 1,
+        lastReviewOn: null,
+        cadence: 'monthly',
+        today: period.to,
+      }),
+    };
+  };
+}
