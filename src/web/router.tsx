@@ -12,7 +12,7 @@ export const router = createBrowserRouter([
     path: '/',
     element: <Layout />,
     children: [
-      { index: true, element: <Navigate to="/partners" replace /> },
+      { index: true, element: <Navigate to="/today" replace /> },
       { path: 'today', element: <TodayPage /> },
       { path: 'partners', element: <PartnersPage /> },
       { path: 'partners/:id', element: <PartnerPage /> },
