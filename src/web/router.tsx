@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { Layout } from './components/Layout.js';
 import { ComingSoonPage } from './pages/ComingSoonPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { OutreachPage } from './pages/OutreachPage.js';
 import { PartnerPage } from './pages/PartnerPage.js';
 import { PartnersPage } from './pages/PartnersPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
@@ -16,7 +17,7 @@ export const router = createBrowserRouter([
       { path: 'today', element: <TodayPage /> },
       { path: 'partners', element: <PartnersPage /> },
       { path: 'partners/:id', element: <PartnerPage /> },
-      { path: 'outreach', element: <ComingSoonPage step="outreach" /> },
+      { path: 'outreach', element: <OutreachPage /> },
       { path: 'agreements', element: <ComingSoonPage step="agreements" /> },
       { path: 'referrals', element: <ComingSoonPage step="referrals" /> },
       { path: 'fees', element: <ComingSoonPage step="fees" /> },

@@ -18,7 +18,7 @@ import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCopy, IconSend } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, api, type MessageChannel, outreachApi, type Partner, type Template } from '../../api.js';
 import { calendarDate } from '../../format.js';
@@ -89,7 +89,7 @@ function ComposerForm({
   const [body, setBody] = useState(first?.body ?? '');
   const [channel, setChannel] = useState<MessageChannel>(defaultChannel(first, partner));
   const [on, setOn] = useState('');
-  const [copied, setCopied] = useState(false);
+  const [copiedText, setCopiedText] = useState<string | null>(null);
   const template = templates.find((t) => t.id === templateId);
 
   const [draft] = useDebouncedValue({ templateId, subject, body }, 250);
@@ -107,8 +107,6 @@ function ComposerForm({
   const followUps = useQuery({ queryKey: ['followups'], queryFn: () => outreachApi.followUps() });
   const mine = followUps.data?.items.find((f) => f.partner.id === partner.id);
   const followUpSent = template?.kind === 'follow_up' && mine?.followUpOn ? mine.followUpOn : null;
-
-  useEffect(() => setCopied(false), [subject, body, templateId]);
 
   const send = useMutation({
     mutationFn: () =>
@@ -159,7 +157,7 @@ function ComposerForm({
     if (!preview.data) return;
     try {
       await navigator.clipboard.writeText(preview.data.body);
-      setCopied(true);
+      setCopiedText(preview.data.body);
       notifications.show({
         color: 'teal',
         title: 'Copied',
@@ -293,7 +291,7 @@ function ComposerForm({
           onClick={copy}
           disabled={!preview.data || !!previewError}
         >
-          {copied ? 'Copied' : 'Copy text'}
+          {copiedText !== null && copiedText === preview.data?.body ? 'Copied' : 'Copy text'}
         </Button>
         <Button
           leftSection={<IconSend size={16} />}
