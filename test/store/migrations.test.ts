@@ -14,6 +14,8 @@ for (const dialect of dialects) {
       const old = new Migrator({
         db: db.store.db,
         provider: { getMigrations: async () => ({ '001_foundation': migrations['001_foundation']! }) },
+        // As in migrate(): look for Kysely's own tables in this test's schema only.
+        ...(db.store.schema ? { migrationTableSchema: db.store.schema } : {}),
       });
       expect((await old.migrateToLatest()).error).toBeUndefined();
       const now = '2026-11-01T09:00:00.000Z';

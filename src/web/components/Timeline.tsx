@@ -84,7 +84,13 @@ export function Timeline({ partnerId, timeZone }: { partnerId: string; timeZone?
 /** The exact text that went out; long messages fold so the timeline stays scannable. */
 function MessageText({ subject, body }: { subject: unknown; body: string }) {
   return (
-    <Spoiler maxHeight={66} showLabel="Show full message" hideLabel="Show less" mt={4}>
+    <Spoiler
+      maxHeight={64}
+      showLabel="Show full message"
+      hideLabel="Show less"
+      mt={4}
+      classNames={{ control: 'spoiler-control' }}
+    >
       <div className="message-text" data-testid="message-text">
         {typeof subject === 'string' && subject && (
           <Text size="sm" fw={600}>

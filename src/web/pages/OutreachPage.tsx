@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Grid,
   Group,
@@ -64,7 +63,7 @@ export function OutreachPage() {
               <NavLink
                 key={t.id}
                 label={t.name}
-                description={kindLabel(t.kind)}
+                description={t.name === kindLabel(t.kind) ? undefined : kindLabel(t.kind)}
                 active={selected !== 'new' && current?.id === t.id}
                 onClick={() => setSelected(t.id)}
               />
@@ -240,19 +239,30 @@ function SentLog() {
             <Table.Tbody>
               {items.map((m) => (
                 <Table.Tr key={m.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{calendarDate(m.sentOn)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>{calendarDate(m.sentOn)}</Table.Td>
+                  <Table.Td style={{ verticalAlign: 'top' }}>
                     <Anchor component={Link} to={`/partners/${m.partnerId}`} size="sm">
                       {m.partner.name}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color="gray" tt="none">
-                      {kindLabel(m.kind)} · {m.channel === 'email' ? 'e-mail' : m.channel}
-                    </Badge>
+                  <Table.Td style={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
+                    <Text size="sm">{kindLabel(m.kind)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {m.channel === 'email' ? 'E-mail' : m.channel === 'linkedin' ? 'LinkedIn' : 'Sent by hand'}
+                    </Text>
                   </Table.Td>
-                  <Table.Td>
-                    <Spoiler maxHeight={40} showLabel="More" hideLabel="Less">
+                  <Table.Td style={{ verticalAlign: 'top' }}>
+                    <Spoiler
+                      maxHeight={44}
+                      showLabel="Show all"
+                      hideLabel="Show less"
+                      classNames={{ control: 'spoiler-control' }}
+                    >
+                      {m.subject && (
+                        <Text size="sm" fw={600}>
+                          {m.subject}
+                        </Text>
+                      )}
                       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                         {m.body}
                       </Text>

@@ -127,14 +127,14 @@ function Section({
 
 function Row({ id, name, children, action }: { id: string; name: string; children: ReactNode; action?: ReactNode }) {
   return (
-    <Group justify="space-between" gap="sm" py="xs" wrap="nowrap" className="agenda-row">
-      <Stack gap={2} style={{ minWidth: 0 }}>
+    <Group justify="space-between" gap="xs" py="xs" wrap="wrap" className="agenda-row">
+      <Stack gap={2} style={{ minWidth: 0, flex: '1 1 240px' }}>
         <Anchor component={Link} to={`/partners/${id}`} fw={600} size="sm">
           {name}
         </Anchor>
         {children}
       </Stack>
-      {action}
+      {action && <div style={{ flexShrink: 0 }}>{action}</div>}
     </Group>
   );
 }

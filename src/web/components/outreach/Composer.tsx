@@ -176,7 +176,10 @@ function ComposerForm({
     <Stack gap="md">
       <Select
         label="Template"
-        data={templates.map((t) => ({ value: t.id, label: `${t.name} · ${KIND_LABELS[t.kind] ?? t.kind}` }))}
+        data={templates.map((t) => ({
+          value: t.id,
+          label: t.name === KIND_LABELS[t.kind] ? t.name : `${t.name} · ${KIND_LABELS[t.kind] ?? t.kind}`,
+        }))}
         value={templateId}
         onChange={pickTemplate}
         allowDeselect={false}
