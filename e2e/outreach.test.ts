@@ -134,4 +134,57 @@ describe.skipIf(!hasChromium)('outreach in the browser', () => {
     expect(await dialog.getByRole('button', { name: 'Mark as sent' }).isDisabled()).toBe(true);
     expect(await sentMessages(partner.id)).toEqual([]);
   });
+
+  it('records a reply with its real date, which stops the follow-up rule', async () => {
+    now = new Date('2026-11-30T10:00:00Z');
+    const { deps, ctx } = app.runtime;
+    const partner = await createPartner(deps, ctx, {
+      name: 'Quill & Co',
+      type: 'complementary',
+      contactName: 'Ola Berg',
+      audience: 'founders',
+    });
+    await page.goto(`/partners/${partner.id}`);
+    await openComposer();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByTestId('preview-body').textContent()).toContain('Ola');
+    await dialog.getByLabel('Sent on').fill('2026-11-27');
+    await dialog.getByRole('button', { name: 'Mark as sent' }).click();
+    await notice('Marked as sent');
+    await expect.poll(() => page.getByTestId('stage-badge').textContent()).toBe('Contacted');
+
+    await page.getByRole('button', { name: 'Record reply' }).click();
+    const reply = page.getByRole('dialog');
+    await reply.getByText('Not now', { exact: true }).click();
+    await reply.getByLabel('Replied on').fill('2026-11-28');
+    await reply.getByRole('button', { name: 'Record reply' }).click();
+    await notice('Reply recorded');
+    await expect.poll(() => page.getByTestId('stage-badge').textContent()).toBe('Replied');
+    await page.getByText('Replied: Not now').waitFor();
+    const res = await fetch(`${app.url}/api/v1/followups`);
+    const items = ((await res.json()) as { items: { partner: { id: string } }[] }).items;
+    expect(items.map((i) => i.partner.id)).not.toContain(partner.id);
+  });
+
+  it("refuses a template with an unknown field at its position, and converts the guide's [brackets]", async () => {
+    await page.goto('/outreach');
+    await page.getByRole('button', { name: 'New template' }).click();
+    await page.getByLabel('Name').fill('Warm intro');
+    const body = page.getByLabel('Body');
+    await body.fill('Hi [Name], I run [Agency].\nSee {{partner.nickname}}');
+    await page.getByRole('button', { name: 'Convert [Name] placeholders' }).click();
+    await expect
+      .poll(() => body.inputValue())
+      .toBe('Hi {{partner.first_name}}, I run {{agency.name}}.\nSee {{partner.nickname}}');
+    await page.getByRole('button', { name: 'Save template' }).click();
+    await page.getByText(/"partner.nickname" at line 2, column 5/).waitFor();
+    await body.fill('Hi {{partner.first_name}}, I run {{agency.name}}.');
+    await page.getByRole('button', { name: 'Save template' }).click();
+    await notice('Template saved');
+    await page
+      .getByRole('link', { name: 'Warm intro' })
+      .or(page.getByText('Warm intro', { exact: true }))
+      .first()
+      .waitFor();
+  });
 });
