@@ -168,6 +168,19 @@ describe.skipIf(!hasChromium)('outreach in the browser', () => {
 
   it("refuses a template with an unknown field at its position, and converts the guide's [brackets]", async () => {
     await page.goto('/outreach');
+    // The sent log lists what the earlier tests sent, newest first by when it was really sent:
+    // the follow-up (day 5), Quill's first touch logged for Nov 27, then the first touch.
+    const log = page.getByTestId('sent-log');
+    await log.getByText('Quill & Co').waitFor();
+    expect(await log.getByRole('link').allTextContents()).toEqual(['Brightline PR', 'Quill & Co', 'Brightline PR']);
+    // The composer opens from here too, for any partner found by name.
+    const search = page.getByRole('combobox', { name: 'Write to a partner' });
+    await search.fill('Nameless');
+    await page.getByRole('option', { name: /Nameless Studio/ }).click();
+    await page.getByRole('dialog').getByText('Write to Nameless Studio').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+
     await page.getByRole('button', { name: 'New template' }).click();
     await page.getByLabel('Name').fill('Warm intro');
     const body = page.getByLabel('Body');

@@ -21,7 +21,9 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, outreachApi, type Template, type TemplateInput } from '../api.js';
+import { useComposer } from '../components/outreach/ComposerProvider.js';
 import { PageHeader } from '../components/PageHeader.js';
+import { PartnerSearch } from '../components/PartnerSearch.js';
 import { calendarDate } from '../format.js';
 
 const KINDS = [
@@ -40,6 +42,7 @@ const kindLabel = (k: string) => KINDS.find((x) => x.value === k)?.label ?? k;
 export function OutreachPage() {
   const templates = useQuery({ queryKey: ['templates'], queryFn: outreachApi.templates });
   const [selected, setSelected] = useState<string | 'new' | null>(null);
+  const composer = useComposer();
   const items = templates.data?.items ?? [];
   const current = selected === 'new' ? null : (items.find((t) => t.id === selected) ?? items[0] ?? null);
   return (
@@ -48,9 +51,12 @@ export function OutreachPage() {
         title="Outreach"
         description="Templates for your messages, and a log of everything you sent."
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setSelected('new')}>
-            New template
-          </Button>
+          <>
+            <PartnerSearch label="Write to a partner" onPick={(partnerId) => composer.open({ partnerId })} />
+            <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setSelected('new')}>
+              New template
+            </Button>
+          </>
         }
       />
       <Grid gap="lg">
