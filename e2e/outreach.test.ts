@@ -5,8 +5,6 @@ import { readyToWrite } from '../test/helpers/outreach.js';
 import { hasChromium, startWebApp, type WebApp } from './helpers.js';
 
 const DAY = 86_400_000;
-// Polls as patiently as Playwright's own waits, so a loaded CI machine does not fail the test.
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
 
 describe.skipIf(!hasChromium)('outreach in the browser', () => {
   let app: WebApp;
@@ -44,7 +42,7 @@ describe.skipIf(!hasChromium)('outreach in the browser', () => {
 
     await openComposer();
     const dialog = page.getByRole('dialog');
-    await poll(() => dialog.getByTestId('preview-body').textContent()).toContain('Dana');
+    await expect.poll(() => dialog.getByTestId('preview-body').textContent()).toContain('Dana');
     const rendered = (await dialog.getByTestId('preview-body').textContent()) ?? '';
     expect(rendered).not.toContain('{{');
     await dialog.getByRole('button', { name: 'Copy text' }).click();
@@ -56,8 +54,8 @@ describe.skipIf(!hasChromium)('outreach in the browser', () => {
 
     const [first] = await sentMessages(partner.id);
     expect(first).toMatchObject({ kind: 'first_touch', body: rendered });
-    await poll(() => page.getByTestId('stage-badge').textContent()).toBe('Contacted');
-    await poll(() => page.getByTestId('message-text').first().textContent()).toContain(rendered.trim());
+    await expect.poll(() => page.getByTestId('stage-badge').textContent()).toBe('Contacted');
+    await expect.poll(() => page.getByTestId('message-text').first().textContent()).toContain(rendered.trim());
 
     // Day 4: not yet on Today.
     now = new Date(now.getTime() + 4 * DAY);
@@ -72,16 +70,16 @@ describe.skipIf(!hasChromium)('outreach in the browser', () => {
     await followups.getByText('Brightline PR').waitFor();
     expect(await followups.textContent()).toMatch(/Follow-up due/);
     await followups.getByRole('button', { name: 'Write follow-up' }).click();
-    await poll(() => dialog.getByTestId('preview-body').textContent()).toContain('Dana');
+    await expect.poll(() => dialog.getByTestId('preview-body').textContent()).toContain('Dana');
     expect(await dialog.getByLabel('Template', { exact: true }).inputValue()).toMatch(/Follow-up/);
     await dialog.getByRole('button', { name: 'Mark as sent' }).click();
     await notice('Marked as sent');
-    await poll(() => page.getByTestId('today-followups').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('today-followups').count()).toBe(0);
     expect((await sentMessages(partner.id)).map((m) => m.kind)).toEqual(['follow_up', 'first_touch']);
 
     // A second follow-up cannot be sent: the composer says why and keeps the button disabled.
     await page.goto(`/partners/${partner.id}`);
-    await poll(() => page.getByTestId('stage-badge').textContent()).toBe('Followed up');
+    await expect.poll(() => page.getByTestId('stage-badge').textContent()).toBe('Followed up');
     await page
       .getByTestId('follow-up-status')
       .getByText(/waiting for a reply/)
@@ -108,7 +106,7 @@ describe.skipIf(!hasChromium)('outreach in the browser', () => {
     const icsRes = await fetch(`${app.url}${ics}`);
     expect(icsRes.headers.get('content-type')).toContain('text/calendar');
     expect(await icsRes.text()).toContain('BEGIN:VEVENT');
-    await poll(() => page.getByTestId('stage-badge').textContent()).toBe('Call booked');
+    await expect.poll(() => page.getByTestId('stage-badge').textContent()).toBe('Call booked');
 
     await call.getByRole('button', { name: 'Complete' }).click();
     const done = page.getByRole('dialog');
@@ -118,7 +116,7 @@ describe.skipIf(!hasChromium)('outreach in the browser', () => {
     await done.getByLabel('Next step').fill('Send two case studies');
     await done.getByRole('button', { name: 'Save notes' }).click();
     await notice('Call completed');
-    await poll(() => page.getByTestId('stage-badge').textContent()).toBe('Call done');
+    await expect.poll(() => page.getByTestId('stage-badge').textContent()).toBe('Call done');
     await call.getByText('Maybe a fit').waitFor();
     expect(await call.textContent()).toContain('Next step: Send two case studies');
   });
@@ -149,11 +147,11 @@ describe.skipIf(!hasChromium)('outreach in the browser', () => {
     await page.goto(`/partners/${partner.id}`);
     await openComposer();
     const dialog = page.getByRole('dialog');
-    await poll(() => dialog.getByTestId('preview-body').textContent()).toContain('Ola');
+    await expect.poll(() => dialog.getByTestId('preview-body').textContent()).toContain('Ola');
     await dialog.getByLabel('Sent on').fill('2026-11-27');
     await dialog.getByRole('button', { name: 'Mark as sent' }).click();
     await notice('Marked as sent');
-    await poll(() => page.getByTestId('stage-badge').textContent()).toBe('Contacted');
+    await expect.poll(() => page.getByTestId('stage-badge').textContent()).toBe('Contacted');
 
     await page.getByRole('button', { name: 'Record reply' }).click();
     const reply = page.getByRole('dialog');
@@ -161,7 +159,7 @@ describe.skipIf(!hasChromium)('outreach in the browser', () => {
     await reply.getByLabel('Replied on').fill('2026-11-28');
     await reply.getByRole('button', { name: 'Record reply' }).click();
     await notice('Reply recorded');
-    await poll(() => page.getByTestId('stage-badge').textContent()).toBe('Replied');
+    await expect.poll(() => page.getByTestId('stage-badge').textContent()).toBe('Replied');
     await page.getByText('Replied: Not now').waitFor();
     const res = await fetch(`${app.url}/api/v1/followups`);
     const items = ((await res.json()) as { items: { partner: { id: string } }[] }).items;
