@@ -11,6 +11,7 @@ import {
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
+  sql,
 } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
@@ -130,6 +131,12 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
 }
 
 export async function migrate(store: Store): Promise<string[]> {
+  // Without a configured schema, the connection's own (search_path) is the one to migrate.
+  const schema =
+    store.schema ??
+    (store.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(store.db)).rows[0]?.s
+      : undefined);
   const migrator = new Migrator({
     db: store.db,
     provider: { getMigrations: async () => migrations },
@@ -137,7 +144,7 @@ export async function migrate(store: Store): Promise<string[]> {
     allowUnorderedMigrations: true,
     // Kysely looks for its own tables in every schema unless told which; another schema's
     // lock table (a parallel test run) would otherwise be taken for this one's.
-    ...(store.schema ? { migrationTableSchema: store.schema } : {}),
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
