@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { openRuntime, type Runtime } from '../src/app/runtime.js';
+import { type Runtime, runtimeFor } from '../src/app/runtime.js';
 import { loadTestConfig } from '../src/config.js';
 import { type RunningServer, startServer } from '../src/http/server.js';
+import { openStore } from '../src/store/db.js';
 
 const config = loadTestConfig();
 
@@ -25,9 +26,10 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
-export async function startWebApp(): Promise<WebApp> {
+/** `clock` lets a test move the server's "now" (e.g. past the follow-up day) without sleeping. */
+export async function startWebApp(options: { clock?: () => Date } = {}): Promise<WebApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnerloop-e2e-'));
-  const runtime = await openRuntime({ dataDir, databaseUrl: undefined });
+  const runtime = await runtimeFor(openStore({ dataDir }), options.clock);
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   try {

@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)('partners in the browser', () => {
     await dialog.getByLabel('E-mail').fill('hello@acme.example');
     await dialog.getByLabel('Next action', { exact: true }).fill('Send the first message');
     await dialog.getByRole('button', { name: 'Add partner' }).click();
-    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await dialog.waitFor({ state: 'hidden' });
 
     const table = page.getByRole('table', { name: 'Partners' });
     const row = table.getByRole('row', { name: /Acme Studio/ });
@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)('partners in the browser', () => {
 
     // Escape cancels without saving anything.
     await page.keyboard.press('Escape');
-    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await dialog.waitFor({ state: 'hidden' });
     const res = await fetch(`${app.url}/api/v1/partners?q=Bad%20Mail`);
     expect(((await res.json()) as { total: number }).total).toBe(0);
   });
@@ -75,7 +75,7 @@ describe.skipIf(!hasChromium)('partners in the browser', () => {
     await dialog.getByRole('button', { name: 'Add partner' }).click();
     await dialog.getByRole('button', { name: 'Open existing' }).waitFor();
     await dialog.getByRole('button', { name: 'Save anyway' }).click();
-    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('row', { name: /Acme again/ }).waitFor();
   });
 
@@ -192,7 +192,7 @@ describe.skipIf(!hasChromium)('partners in the browser', () => {
     expect(await dialog.getByLabel('E-mail').inputValue()).toBe('ink@quill.example');
     await dialog.getByLabel('Next action', { exact: true }).fill('Book a fit call');
     await dialog.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await dialog.waitFor({ state: 'hidden' });
     await page.getByText('Book a fit call').waitFor();
     await expect.poll(() => page.getByTestId('timeline-entry').count()).toBe(4);
   });

@@ -1,5 +1,10 @@
 import { parseInput } from '../contract/common.js';
-import { PreviewRequestSchema, ReplyRequestSchema, SendRequestSchema } from '../contract/outreach.js';
+import {
+  MessageListQuerySchema,
+  PreviewRequestSchema,
+  ReplyRequestSchema,
+  SendRequestSchema,
+} from '../contract/outreach.js';
 import { AppError } from '../domain/errors.js';
 import { addDays, followUpRefusal } from '../domain/followup.js';
 import {
@@ -21,10 +26,18 @@ import {
   type TemplateKind,
   templateIssues,
 } from '../domain/template.js';
-import { insertMessage, insertReply, listMessages, outreachMessages, repliesFor } from '../store/outreach.js';
+import {
+  insertMessage,
+  insertReply,
+  listMessages,
+  messagesPage,
+  outreachMessages,
+  repliesFor,
+} from '../store/outreach.js';
 import { updatePartner } from '../store/partners.js';
 import { firstTemplateOfKind } from '../store/templates.js';
 import { type Ctx, type Deps, inTransaction, nowIso } from './context.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 import { localDate, zonedInstant } from './local-time.js';
 import { moveInTransaction, record, showPartner } from './partners.js';
 import { showProfile } from './profile.js';
@@ -286,6 +299,24 @@ function checkOutreachRules(partner: Partner, kind: TemplateKind, cycle: CycleFa
 export async function partnerMessages(deps: Deps, ctx: Ctx, partnerId: string): Promise<{ items: Message[] }> {
   await showPartner(deps, ctx, partnerId);
   return { items: await listMessages(deps.store.db, ctx.workspaceId, partnerId) };
+}
+
+/** The sent log across partners, newest first (keyset pages on sentAt, id). */
+export async function listSentMessages(deps: Deps, ctx: Ctx, input: unknown = {}) {
+  const query = parseInput(MessageListQuerySchema, input);
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const rows = await messagesPage(
+    deps.store.db,
+    ctx.workspaceId,
+    query.limit + 1,
+    after ? { sentAt: String(after.value), id: after.id } : undefined,
+  );
+  const items = rows.slice(0, query.limit).map(({ partnerName, partnerStage, ...m }) => ({
+    ...m,
+    partner: { id: m.partnerId, name: partnerName, stage: partnerStage as Stage },
+  }));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.sentAt, last.id) : null };
 }
 
 const REPLY_STAGE: Record<ReplyAnswer, Stage> = { interested: 'replied', not_now: 'replied', no: 'declined' };

@@ -211,3 +211,14 @@ export const TemplateIdParamSchema = z.object({
   id: IdSchema.openapi({ param: { name: 'id', in: 'path' }, description: 'Template id or name' }),
 });
 export const CallIdParamSchema = z.object({ id: IdSchema.openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const MessageListQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export const MessageLogItemSchema = MessageSchema.extend({ partner: PartnerRefSchema }).openapi('MessageLogItem');
+
+export const MessageLogSchema = z
+  .object({ items: z.array(MessageLogItemSchema), nextCursor: z.string().nullable() })
+  .openapi('MessageLog');

@@ -123,3 +123,30 @@ export async function partnerRefs(db: Kysely<DB>, workspaceId: string, ids: stri
     .where('id', 'in', ids)
     .execute();
 }
+
+/** Every sent message of a workspace, newest first, a keyset page at a time. */
+export async function messagesPage(
+  db: Kysely<DB>,
+  workspaceId: string,
+  limit: number,
+  after?: { sentAt: string; id: string },
+): Promise<(Message & { partnerName: string; partnerStage: string })[]> {
+  let q = db
+    .selectFrom('messages')
+    .innerJoin('partners', (j) =>
+      j.onRef('partners.id', '=', 'messages.partnerId').onRef('partners.workspaceId', '=', 'messages.workspaceId'),
+    )
+    .select(messageColumns.map((c) => `messages.${c}` as const))
+    .select(['partners.name as partnerName', 'partners.stage as partnerStage'])
+    .where('messages.workspaceId', '=', workspaceId);
+  if (after) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('messages.sentAt', '<', after.sentAt),
+        eb.and([eb('messages.sentAt', '=', after.sentAt), eb('messages.id', '<', after.id)]),
+      ]),
+    );
+  }
+  const rows = await q.orderBy('messages.sentAt', 'desc').orderBy('messages.id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ ...toMessage(r), partnerName: r.partnerName, partnerStage: r.partnerStage }));
+}

@@ -129,3 +129,111 @@ export const api = {
   patchProfile: (patch: Partial<Profile>) => request<Profile>('PATCH', '/profile', patch),
   loadDemo: () => request<{ partners: number }>('POST', '/demo'),
 };
+
+// ---- Outreach, follow-ups, calls and the agenda ----
+export type { Call, Fit, Message, MessageChannel, ReplyAnswer } from '../domain/outreach.js';
+export type { Template, TemplateChannel, TemplateKind } from '../domain/template.js';
+
+import type { FollowUpState } from '../domain/followup.js';
+import type { Call, Fit, Message, MessageChannel, ReplyAnswer } from '../domain/outreach.js';
+import type { Template, TemplateChannel, TemplateKind } from '../domain/template.js';
+
+export interface Preview {
+  partnerId: string;
+  templateId: string | null;
+  kind: TemplateKind;
+  channel: TemplateChannel;
+  recipient: string | null;
+  subject: string | null;
+  body: string;
+  missing: { field: string; label: string }[];
+  ready: boolean;
+}
+
+export interface ComposeInput {
+  template?: string;
+  subject?: string;
+  body?: string;
+}
+
+export interface PartnerRef {
+  id: string;
+  name: string;
+  stage: Stage;
+}
+
+export interface FollowUpItem {
+  partner: PartnerRef;
+  state: FollowUpState;
+  firstTouchOn: string | null;
+  followUpOn: string | null;
+  dueOn: string | null;
+  overdueOn: string | null;
+  noResponseOn: string | null;
+  daysSinceFirstTouch: number | null;
+}
+
+export interface CallItem extends Call {
+  partner: PartnerRef;
+  localStart: string;
+}
+
+export interface TodayAgenda {
+  asOf: string;
+  timeZone: string;
+  followUpsDue: FollowUpItem[];
+  followUpsOverdue: FollowUpItem[];
+  proposedNoResponse: FollowUpItem[];
+  callsToday: CallItem[];
+  callsThisWeek: CallItem[];
+  nextActions: (PartnerRef & { nextAction: string | null; nextActionDate: string })[];
+}
+
+export interface TemplateInput {
+  name: string;
+  kind: TemplateKind;
+  channel: TemplateChannel;
+  subject: string | null;
+  body: string;
+}
+
+export interface CallBookInput {
+  at: string;
+  minutes?: number;
+  link?: string;
+  agenda?: string | null;
+}
+
+export interface CallDoneInput {
+  fit: Fit;
+  notes?: string | null;
+  theirIdealClient?: string | null;
+  theirServices?: string | null;
+  nextStep?: string | null;
+}
+
+export const outreachApi = {
+  templates: () => request<{ items: Template[] }>('GET', '/templates'),
+  templateFields: () => request<{ items: { field: string; label: string }[] }>('GET', '/templates/fields'),
+  convertBrackets: (text: string) =>
+    request<{ text: string; converted: string[]; unknown: string[] }>('POST', '/templates/convert', { text }),
+  createTemplate: (input: TemplateInput) => request<Template>('POST', '/templates', input),
+  editTemplate: (id: string, input: Partial<TemplateInput>) =>
+    request<Template>('PATCH', `/templates/${enc(id)}`, input),
+  preview: (partnerId: string, input: ComposeInput) =>
+    request<Preview>('POST', `/partners/${enc(partnerId)}/outreach/preview`, input),
+  send: (partnerId: string, input: ComposeInput & { channel?: MessageChannel; on?: string }) =>
+    request<Message>('POST', `/partners/${enc(partnerId)}/outreach/send`, input),
+  partnerMessages: (partnerId: string) => request<{ items: Message[] }>('GET', `/partners/${enc(partnerId)}/messages`),
+  messages: (cursor?: string) =>
+    request<Page<Message & { partner: PartnerRef }>>('GET', `/messages${query({ limit: 50, cursor })}`),
+  reply: (partnerId: string, input: { answer: ReplyAnswer; on?: string; note?: string | null }) =>
+    request<unknown>('POST', `/partners/${enc(partnerId)}/replies`, input),
+  bookCall: (partnerId: string, input: CallBookInput) =>
+    request<Call>('POST', `/partners/${enc(partnerId)}/calls`, input),
+  partnerCalls: (partnerId: string) => request<{ items: Call[] }>('GET', `/partners/${enc(partnerId)}/calls`),
+  completeCall: (id: string, input: CallDoneInput) => request<Call>('POST', `/calls/${enc(id)}/complete`, input),
+  callIcsUrl: (id: string) => `/api/v1/calls/${enc(id)}/ics`,
+  today: (asOf?: string) => request<TodayAgenda>('GET', `/today${query({ asOf })}`),
+  followUps: (asOf?: string) => request<{ asOf: string; items: FollowUpItem[] }>('GET', `/followups${query({ asOf })}`),
+};

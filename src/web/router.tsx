@@ -3,6 +3,7 @@ import { Layout } from './components/Layout.js';
 import { ComingSoonPage } from './pages/ComingSoonPage.js';
 import { ImportPage } from './pages/ImportPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { OutreachPage } from './pages/OutreachPage.js';
 import { PartnerPage } from './pages/PartnerPage.js';
 import { PartnersPage } from './pages/PartnersPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
@@ -13,12 +14,12 @@ export const router = createBrowserRouter([
     path: '/',
     element: <Layout />,
     children: [
-      { index: true, element: <Navigate to="/partners" replace /> },
+      { index: true, element: <Navigate to="/today" replace /> },
       { path: 'today', element: <TodayPage /> },
       { path: 'partners', element: <PartnersPage /> },
       { path: 'partners/import', element: <ImportPage /> },
       { path: 'partners/:id', element: <PartnerPage /> },
-      { path: 'outreach', element: <ComingSoonPage step="outreach" /> },
+      { path: 'outreach', element: <OutreachPage /> },
       { path: 'agreements', element: <ComingSoonPage step="agreements" /> },
       { path: 'referrals', element: <ComingSoonPage step="referrals" /> },
       { path: 'fees', element: <ComingSoonPage step="fees" /> },

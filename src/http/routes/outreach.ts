@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { bookCall, callIcs, completeCall, partnerCalls, showCall } from '../../app/calls.js';
-import { partnerMessages, previewMessage, recordReply, sendMessage } from '../../app/outreach.js';
+import { listSentMessages, partnerMessages, previewMessage, recordReply, sendMessage } from '../../app/outreach.js';
 import { calendarFeed, listFollowUps, today } from '../../app/today.js';
 import {
   AsOfQuerySchema,
@@ -9,6 +9,8 @@ import {
   CallIdParamSchema,
   CallSchema,
   FollowUpListSchema,
+  MessageListQuerySchema,
+  MessageLogSchema,
   MessageSchema,
   PreviewRequestSchema,
   PreviewSchema,
@@ -65,6 +67,18 @@ export function outreachRoutes(api: OpenAPIHono<HttpEnv>) {
       responses: { 200: json(z.object({ items: z.array(MessageSchema) }), 'The sent log'), ...errorResponses },
     }),
     async (c) => c.json(await partnerMessages(c.var.deps, c.var.ctx, c.req.valid('param').id), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/messages',
+      tags: ['Outreach'],
+      summary: 'The sent log across all partners, newest first (keyset pagination)',
+      request: { query: MessageListQuerySchema },
+      responses: { 200: json(MessageLogSchema, 'A page of sent messages'), ...errorResponses },
+    }),
+    async (c) => c.json(await listSentMessages(c.var.deps, c.var.ctx, c.req.valid('query')), 200),
   );
 
   api.openapi(

@@ -15,13 +15,16 @@ import { useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import { IconMoon, IconPlus, IconRefreshDot, IconSun } from '@tabler/icons-react';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router';
 import { NAV } from '../nav.js';
+import { ComposerProvider } from './outreach/ComposerProvider.js';
 import { PartnerFormProvider, usePartnerForm } from './PartnerFormProvider.js';
 import { PartnerSearch } from './PartnerSearch.js';
 
 export function Layout() {
   return (
     <PartnerFormProvider>
-      <Shell />
+      <ComposerProvider>
+        <Shell />
+      </ComposerProvider>
     </PartnerFormProvider>
   );
 }

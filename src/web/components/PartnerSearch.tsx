@@ -6,8 +6,14 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api.js';
 
-/** Finds a partner by name, company or e-mail on the server and opens it. */
-export function PartnerSearch() {
+/** Finds a partner by name, company or e-mail on the server and opens it (or hands it to `onPick`). */
+export function PartnerSearch({
+  onPick,
+  label = 'Search partners',
+}: {
+  onPick?: (id: string) => void;
+  label?: string;
+} = {}) {
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 200);
@@ -20,8 +26,8 @@ export function PartnerSearch() {
   const items = q ? (results.data?.items ?? []) : [];
   return (
     <Select
-      aria-label="Search partners"
-      placeholder="Search partners…"
+      aria-label={label}
+      placeholder={`${label}…`}
       leftSection={<IconSearch size={16} aria-hidden />}
       searchable
       clearable={false}
@@ -37,7 +43,8 @@ export function PartnerSearch() {
       onChange={(id) => {
         if (!id) return;
         setSearch('');
-        navigate(`/partners/${id}`);
+        if (onPick) onPick(id);
+        else navigate(`/partners/${id}`);
       }}
       rightSection={<span />}
       w={{ base: '100%', sm: 360 }}

@@ -1,5 +1,14 @@
-import { Button, Group, Timeline as MTimeline, Skeleton, Stack, Text } from '@mantine/core';
-import { IconArchive, IconArrowsExchange, IconPencil, IconPlus, IconPoint } from '@tabler/icons-react';
+import { Button, Group, Timeline as MTimeline, Skeleton, Spoiler, Stack, Text } from '@mantine/core';
+import {
+  IconArchive,
+  IconArrowsExchange,
+  IconCalendarEvent,
+  IconMail,
+  IconMessageReply,
+  IconPencil,
+  IconPlus,
+  IconPoint,
+} from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../api.js';
 import { exactTime, relativeTime } from '../format.js';
@@ -10,6 +19,10 @@ const ICONS: Record<string, typeof IconPoint> = {
   'partner.updated': IconPencil,
   'partner.archived': IconArchive,
   'partner.restored': IconArchive,
+  'message.sent': IconMail,
+  'reply.recorded': IconMessageReply,
+  'call.booked': IconCalendarEvent,
+  'call.done': IconCalendarEvent,
 };
 
 /** Everything that happened with a partner, newest first. */
@@ -40,6 +53,9 @@ export function Timeline({ partnerId, timeZone }: { partnerId: string; timeZone?
           return (
             <MTimeline.Item key={a.id} bullet={<Icon size={14} />} data-testid="timeline-entry">
               <Text size="sm">{a.summary}</Text>
+              {a.kind === 'message.sent' && typeof a.data.body === 'string' && (
+                <MessageText subject={a.data.subject} body={a.data.body} />
+              )}
               <Text size="xs" c="dimmed" mt={2}>
                 <time dateTime={a.at} title={exactTime(a.at, timeZone)}>
                   {relativeTime(a.at)}
@@ -62,5 +78,29 @@ export function Timeline({ partnerId, timeZone }: { partnerId: string; timeZone?
         </Group>
       )}
     </Stack>
+  );
+}
+
+/** The exact text that went out; long messages fold so the timeline stays scannable. */
+function MessageText({ subject, body }: { subject: unknown; body: string }) {
+  return (
+    <Spoiler
+      maxHeight={64}
+      showLabel="Show full message"
+      hideLabel="Show less"
+      mt={4}
+      classNames={{ control: 'spoiler-control' }}
+    >
+      <div className="message-text" data-testid="message-text">
+        {typeof subject === 'string' && subject && (
+          <Text size="sm" fw={600}>
+            {subject}
+          </Text>
+        )}
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {body}
+        </Text>
+      </div>
+    </Spoiler>
   );
 }

@@ -4,8 +4,9 @@ import { IconArchive, IconArchiveOff, IconArrowLeft, IconCalendarDue, IconPencil
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { api, type Partner } from '../api.js';
+import { api, type Partner, type Profile } from '../api.js';
 import { MoveMenu } from '../components/MoveMenu.js';
+import { OutreachPanel } from '../components/outreach/OutreachPanel.js';
 import { usePartnerForm } from '../components/PartnerFormProvider.js';
 import { capitalize, TYPE_LABELS } from '../components/partnerFormValues.js';
 import { StageBadge } from '../components/StageBadge.js';
@@ -35,13 +36,14 @@ export function PartnerPage() {
           <Skeleton height={120} />
         </Stack>
       ) : (
-        <Details partner={partner.data} timeZone={profile.data?.timeZone} />
+        <Details partner={partner.data} profile={profile.data} />
       )}
     </Stack>
   );
 }
 
-function Details({ partner: p, timeZone }: { partner: Partner; timeZone?: string }) {
+function Details({ partner: p, profile }: { partner: Partner; profile: Profile | undefined }) {
+  const timeZone = profile?.timeZone;
   const form = usePartnerForm();
   const move = useMovePartner();
   const queryClient = useQueryClient();
@@ -130,6 +132,8 @@ function Details({ partner: p, timeZone }: { partner: Partner; timeZone?: string
           </Stack>
         </Group>
       </Paper>
+
+      <OutreachPanel partner={p} profile={profile} />
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>
