@@ -1,9 +1,13 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { Layout } from './components/Layout.js';
+import { AgreementEditorPage } from './pages/AgreementEditorPage.js';
+import { AgreementsPage } from './pages/AgreementsPage.js';
 import { ComingSoonPage } from './pages/ComingSoonPage.js';
+import { FeesPage } from './pages/FeesPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PartnerPage } from './pages/PartnerPage.js';
 import { PartnersPage } from './pages/PartnersPage.js';
+import { ReferralsPage } from './pages/ReferralsPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { TodayPage } from './pages/TodayPage.js';
 
@@ -17,9 +21,11 @@ export const router = createBrowserRouter([
       { path: 'partners', element: <PartnersPage /> },
       { path: 'partners/:id', element: <PartnerPage /> },
       { path: 'outreach', element: <ComingSoonPage step="outreach" /> },
-      { path: 'agreements', element: <ComingSoonPage step="agreements" /> },
-      { path: 'referrals', element: <ComingSoonPage step="referrals" /> },
-      { path: 'fees', element: <ComingSoonPage step="fees" /> },
+      { path: 'agreements', element: <AgreementsPage /> },
+      { path: 'agreements/new', element: <AgreementEditorPage /> },
+      { path: 'agreements/:id', element: <AgreementEditorPage /> },
+      { path: 'referrals', element: <ReferralsPage /> },
+      { path: 'fees', element: <FeesPage /> },
       { path: 'review', element: <ComingSoonPage step="review" /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, type Partner } from '../api.js';
+import { PartnerDeals } from '../components/agreements/PartnerDeals.js';
 import { MoveMenu } from '../components/MoveMenu.js';
 import { usePartnerForm } from '../components/PartnerFormProvider.js';
 import { capitalize, TYPE_LABELS } from '../components/partnerFormValues.js';
@@ -130,6 +131,8 @@ function Details({ partner: p, timeZone }: { partner: Partner; timeZone?: string
           </Stack>
         </Group>
       </Paper>
+
+      <PartnerDeals partnerId={p.id} />
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>
