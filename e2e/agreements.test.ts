@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('agreements, referrals and fees in the browser', (
     await page.goto(`/agreements/new?partner=${partnerId}`);
     await page.getByRole('heading', { name: 'Agreement with Brightline PR' }).waitFor();
     const toThem = page.getByRole('group', { name: 'Our fee to them' });
-    await toThem.getByText('% of revenue').click();
+    await toThem.getByText('Percent', { exact: true }).click();
     await toThem.getByLabel('Percent of monthly revenue').fill('150');
     await toThem.getByLabel('For the first … months').fill('3');
     await page.getByRole('combobox', { name: 'Handoff method' }).click();

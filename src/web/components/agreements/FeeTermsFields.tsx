@@ -14,9 +14,9 @@ interface Props {
 }
 
 const KINDS: { value: FeeKind; label: string }[] = [
-  { value: 'none', label: 'None (reciprocal)' },
-  { value: 'percent', label: '% of revenue' },
-  { value: 'flat', label: 'Flat per client' },
+  { value: 'none', label: 'None' },
+  { value: 'percent', label: 'Percent' },
+  { value: 'flat', label: 'Flat fee' },
 ];
 
 export function FeeTermsFields({ legend, description, name, value, onChange, errors, currency, digits }: Props) {
@@ -24,7 +24,7 @@ export function FeeTermsFields({ legend, description, name, value, onChange, err
   return (
     <Fieldset legend={legend} variant="filled" radius="md">
       <Text size="xs" c="dimmed" mb="xs">
-        {description}
+        {description} None means reciprocal referrals without a fee.
       </Text>
       <SegmentedControl
         fullWidth

@@ -28,7 +28,7 @@ export function FeeLinesTable({ filters, hidePartner, empty }: Props) {
   return (
     <Stack gap="sm">
       <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-        <Table.ScrollContainer minWidth={320}>
+        <Table.ScrollContainer minWidth={620}>
           <Table verticalSpacing="sm" horizontalSpacing="md" aria-label="Fee lines">
             <Table.Thead>
               <Table.Tr>

@@ -1,4 +1,4 @@
-import { Chip, Group } from '@mantine/core';
+import { Chip, Group, Text } from '@mantine/core';
 
 export const PERIODS = ['month', 'quarter', 'year'] as const;
 export type Period = (typeof PERIODS)[number];
@@ -17,6 +17,9 @@ export function periodRange(period: Period | null, today: string): { from?: stri
 export function PeriodChips({ value, onChange }: { value: Period | null; onChange(p: Period | null): void }) {
   return (
     <Group gap={6} role="group" aria-label="Period">
+      <Text size="xs" c="dimmed" fw={600} w={64}>
+        Period
+      </Text>
       <Chip size="sm" variant="outline" checked={!value} onChange={() => onChange(null)}>
         Any time
       </Chip>

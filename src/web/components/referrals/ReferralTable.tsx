@@ -35,7 +35,7 @@ export function ReferralTable({ filters, hidePartner, empty, pageSize = 50 }: Pr
   return (
     <Stack gap="sm">
       <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-        <Table.ScrollContainer minWidth={320}>
+        <Table.ScrollContainer minWidth={620}>
           <Table verticalSpacing="sm" horizontalSpacing="md" aria-label="Referrals">
             <Table.Thead>
               <Table.Tr>
