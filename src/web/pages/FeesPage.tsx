@@ -67,11 +67,21 @@ export function FeesPage() {
         description="What you owe partners and what they owe you, worked out from won referrals and the terms in force."
       />
       <Stack gap="lg">
-        <Group gap="md">
+        <Group gap={6} role="group" aria-label="Period">
           <Chip size="sm" variant="outline" checked={!period} onChange={() => set('period', null)}>
             Any time
           </Chip>
-          {chips('period', PERIODS, 'Period')}
+          {(Object.keys(PERIODS) as FeePeriod[]).map((k) => (
+            <Chip
+              key={k}
+              size="sm"
+              variant="outline"
+              checked={period === k}
+              onChange={() => set('period', period === k ? null : k)}
+            >
+              {PERIODS[k]}
+            </Chip>
+          ))}
         </Group>
         <FeeTotalsCards totals={totals.data} money={ws.money} />
         <Group gap="lg">
