@@ -49,8 +49,7 @@ describe.skipIf(!hasChromium)('agreements, referrals and fees in the browser', (
 
     await percent.fill('10');
     await page.getByRole('button', { name: 'Save proposal' }).click();
-    await expect.poll(() => page.url()).toMatch(/\/agreements\/[^/]+$/);
-    expect(page.url()).not.toContain('/new');
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/agreements\/(?!new$)[^/]+$/);
     await page.getByTestId('agreement-status').getByText('Proposed').waitFor();
     await page
       .getByTestId('one-pager-preview')
@@ -132,5 +131,25 @@ describe.skipIf(!hasChromium)('agreements, referrals and fees in the browser', (
     await deals.getByTestId('referral-row').getByText('Acme Bakery', { exact: true }).waitFor();
     await expect.poll(() => deals.getByTestId('fee-row').count()).toBe(3);
     expect(await deals.getByTestId('reciprocity-balance').textContent()).toContain('They sent 1 more');
+  });
+
+  it('names the missing handoff on activation and suggests the one-pager for a disputed term', async () => {
+    const other = await api('POST', '/partners', { name: 'Northwind Studio', type: 'agency' });
+    const id = other.json.id as string;
+    for (const to of ['contacted', 'replied', 'call_booked', 'call_done'])
+      await api('POST', `/partners/${id}/stage`, { to });
+    const proposal = await api('POST', `/partners/${id}/agreements`, {});
+    await page.goto(`/agreements/${proposal.json.id}`);
+    await page.getByRole('button', { name: 'Activate' }).click();
+    const handoff = page.getByRole('combobox', { name: 'Handoff method' });
+    await expect.poll(() => handoff.getAttribute('aria-invalid')).toBe('true');
+    await page.getByText(/is required before activation/).waitFor();
+    expect((await api('GET', `/partners/${id}`)).json.stage).toBe('call_done');
+
+    await page.getByRole('button', { name: 'More' }).click();
+    await page.getByRole('menuitem', { name: 'Their fee to us' }).click();
+    const alert = page.getByTestId('dispute-suggestion');
+    await alert.getByText(/Disputed: Their fee to us/).waitFor();
+    expect(await alert.getByRole('link', { name: 'PDF' }).getAttribute('href')).toMatch(/one-pager\.pdf$/);
   });
 });
