@@ -76,7 +76,7 @@ describe.skipIf(!hasChromium)('settings and sample data in the browser', () => {
     await page.getByTestId('column-agreement').getByText('Atlas Web Works').waitFor();
 
     // Steps not built yet say what they are for.
-    await page.getByRole('link', { name: 'Fees' }).click();
+    await page.getByRole('link', { name: 'Review' }).click();
     await page.getByText('Arrives in a coming release').waitFor();
   });
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import {
   AgreementCreateSchema,
   AgreementDateSchema,
+  AgreementListAllQuerySchema,
   AgreementPatchSchema,
   DisputeSchema,
   InForceQuerySchema,
@@ -17,7 +18,13 @@ import {
 } from '../domain/agreement.js';
 import { AppError } from '../domain/errors.js';
 import { allowedMoves, canMove, STAGE_LABELS } from '../domain/stage.js';
-import { getAgreement, insertAgreement, listPartnerAgreements, saveAgreement } from '../store/agreements.js';
+import {
+  getAgreement,
+  insertAgreement,
+  listPartnerAgreements,
+  listWorkspaceAgreements,
+  saveAgreement,
+} from '../store/agreements.js';
 import { lockRow } from '../store/locks.js';
 import { getPartner } from '../store/partners.js';
 import type { DB } from '../store/schema.js';
@@ -75,6 +82,16 @@ export async function listAgreements(
   await mustGetPartner(deps.store.db, ctx, partnerId);
   const items = await listPartnerAgreements(deps.store.db, ctx.workspaceId, partnerId);
   return { items, inForce: agreementInForce(items, on ?? today(deps)) ?? null };
+}
+
+/** Every agreement of the workspace with its partner's name, newest first; a workspace holds a few dozen. */
+export async function listAllAgreements(
+  deps: Deps,
+  ctx: Ctx,
+  input: unknown = {},
+): Promise<{ items: (Agreement & { partnerName: string })[] }> {
+  const { status } = parseInput(AgreementListAllQuerySchema, input);
+  return { items: await listWorkspaceAgreements(deps.store.db, ctx.workspaceId, status) };
 }
 
 /** Edits the terms; an ended agreement is history and stays as it was. Fees follow the new terms. */

@@ -104,4 +104,12 @@ export const AgreementIdParamSchema = z.object({
   id: IdSchema.openapi({ param: { name: 'id', in: 'path' } }),
 });
 
+export const AgreementListAllQuerySchema = z
+  .strictObject({ status: z.enum(AGREEMENT_STATUSES).optional() })
+  .openapi('AgreementListAllQuery');
+
+export const AgreementWithPartnerListSchema = z
+  .object({ items: z.array(AgreementSchema.extend({ partnerName: z.string() })) })
+  .openapi('AgreementWithPartnerList');
+
 export const InForceQuerySchema = z.strictObject({ on: DateSchema.optional() });

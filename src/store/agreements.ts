@@ -64,3 +64,22 @@ function fromRow(row: AgreementRow): Agreement {
     disputedTerms: JSON.parse(row.disputedTerms) as AgreementTerm[],
   };
 }
+
+/** Every agreement in the workspace with its partner's name, newest first (optionally one status). */
+export async function listWorkspaceAgreements(
+  db: Kysely<DB>,
+  workspaceId: string,
+  status?: AgreementStatus,
+): Promise<(Agreement & { partnerName: string })[]> {
+  let q = db
+    .selectFrom('agreements')
+    .innerJoin('partners', (j) =>
+      j.onRef('partners.id', '=', 'agreements.partnerId').onRef('partners.workspaceId', '=', 'agreements.workspaceId'),
+    )
+    .selectAll('agreements')
+    .select('partners.name as partnerName')
+    .where('agreements.workspaceId', '=', workspaceId);
+  if (status) q = q.where('agreements.status', '=', status);
+  const rows = await q.orderBy('agreements.createdAt', 'desc').orderBy('agreements.id', 'desc').execute();
+  return rows.map(({ partnerName, ...row }) => ({ ...fromRow(row), partnerName }));
+}

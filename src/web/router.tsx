@@ -1,11 +1,15 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { Layout } from './components/Layout.js';
+import { AgreementEditorPage } from './pages/AgreementEditorPage.js';
+import { AgreementsPage } from './pages/AgreementsPage.js';
 import { ComingSoonPage } from './pages/ComingSoonPage.js';
+import { FeesPage } from './pages/FeesPage.js';
 import { ImportPage } from './pages/ImportPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { OutreachPage } from './pages/OutreachPage.js';
 import { PartnerPage } from './pages/PartnerPage.js';
 import { PartnersPage } from './pages/PartnersPage.js';
+import { ReferralsPage } from './pages/ReferralsPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { TodayPage } from './pages/TodayPage.js';
 
@@ -20,9 +24,11 @@ export const router = createBrowserRouter([
       { path: 'partners/import', element: <ImportPage /> },
       { path: 'partners/:id', element: <PartnerPage /> },
       { path: 'outreach', element: <OutreachPage /> },
-      { path: 'agreements', element: <ComingSoonPage step="agreements" /> },
-      { path: 'referrals', element: <ComingSoonPage step="referrals" /> },
-      { path: 'fees', element: <ComingSoonPage step="fees" /> },
+      { path: 'agreements', element: <AgreementsPage /> },
+      { path: 'agreements/new', element: <AgreementEditorPage /> },
+      { path: 'agreements/:id', element: <AgreementEditorPage /> },
+      { path: 'referrals', element: <ReferralsPage /> },
+      { path: 'fees', element: <FeesPage /> },
       { path: 'review', element: <ComingSoonPage step="review" /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -6,6 +6,7 @@ import {
   editAgreement,
   endAgreement,
   listAgreements,
+  listAllAgreements,
   recordRefusal,
   showAgreement,
 } from '../../app/agreements.js';
@@ -14,9 +15,11 @@ import {
   AgreementCreateSchema,
   AgreementDateSchema,
   AgreementIdParamSchema,
+  AgreementListAllQuerySchema,
   AgreementListSchema,
   AgreementPatchSchema,
   AgreementSchema,
+  AgreementWithPartnerListSchema,
   DisputeResultSchema,
   DisputeSchema,
   InForceQuerySchema,
@@ -75,6 +78,18 @@ export function agreementRoutes(api: OpenAPIHono<HttpEnv>) {
     }),
     async (c) =>
       c.json(await recordRefusal(c.var.deps, c.var.ctx, c.req.valid('param').id, await optionalJson(c)), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get',
+      path: '/agreements',
+      tags,
+      summary: 'Every agreement with its partner, newest first (optionally one status)',
+      request: { query: AgreementListAllQuerySchema },
+      responses: { 200: json(AgreementWithPartnerListSchema, 'The agreements'), ...errorResponses },
+    }),
+    async (c) => c.json(await listAllAgreements(c.var.deps, c.var.ctx, c.req.valid('query')), 200),
   );
 
   api.openapi(

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, type Partner, type Profile } from '../api.js';
+import { PartnerDeals } from '../components/agreements/PartnerDeals.js';
 import { MoveMenu } from '../components/MoveMenu.js';
 import { OutreachPanel } from '../components/outreach/OutreachPanel.js';
 import { usePartnerForm } from '../components/PartnerFormProvider.js';
@@ -134,6 +135,7 @@ function Details({ partner: p, profile }: { partner: Partner; profile: Profile |
       </Paper>
 
       <OutreachPanel partner={p} profile={profile} />
+      <PartnerDeals partnerId={p.id} />
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>
