@@ -4,6 +4,7 @@ import { ComingSoonPage } from './pages/ComingSoonPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PartnerPage } from './pages/PartnerPage.js';
 import { PartnersPage } from './pages/PartnersPage.js';
+import { ReviewPage } from './pages/ReviewPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { TodayPage } from './pages/TodayPage.js';
 
@@ -20,7 +21,7 @@ export const router = createBrowserRouter([
       { path: 'agreements', element: <ComingSoonPage step="agreements" /> },
       { path: 'referrals', element: <ComingSoonPage step="referrals" /> },
       { path: 'fees', element: <ComingSoonPage step="fees" /> },
-      { path: 'review', element: <ComingSoonPage step="review" /> },
+      { path: 'review', element: <ReviewPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
