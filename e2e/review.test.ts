@@ -84,7 +84,9 @@ describe.skipIf(!hasChromium)('the review page in the browser', () => {
     for (const chart of ['chart-funnel', 'chart-trend', 'chart-ranking']) {
       const section = page.getByTestId(chart);
       await section.locator('.recharts-surface').first().waitFor();
-      await expect.poll(() => section.locator('.recharts-bar-rectangle path').count(), chart).toBeGreaterThan(0);
+      await expect
+        .poll(() => section.locator('.recharts-bar-rectangle path').count(), { message: chart })
+        .toBeGreaterThan(0);
     }
     const ranking = page.getByTestId('chart-ranking');
     expect(
@@ -153,5 +155,29 @@ describe.skipIf(!hasChromium)('the review page in the browser', () => {
     const api = await (await fetch(`${app.url}/api/v1/review.md?month=${thisMonth}`)).text();
     expect(text).toBe(api);
     expect(text).toContain('Atlas Web Works');
+  });
+});
+
+describe.skipIf(!hasChromium)('the review page on an empty workspace', () => {
+  let app: WebApp;
+  beforeAll(async () => {
+    app = await startWebApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('shows zeros and dashes, never NaN, draws empty charts and points to the first step', async () => {
+    const page = await app.newPage({ width: 390, height: 844 });
+    await page.goto('/review');
+    await expect.poll(() => page.getByTestId('glance-new-revenue').textContent()).toBe('$0');
+    expect(await page.getByTestId('glance-partnership-share').textContent()).toBe('—');
+    expect(await page.getByTestId('glance-progress').textContent()).toBe('0%');
+    await page.getByTestId('review-empty').getByText('at least 5 potential partners listed').waitFor();
+    expect(await page.getByTestId('checklist-next').textContent()).toContain('At least 5 potential partners listed');
+    await page.getByTestId('chart-trend').locator('.recharts-surface').waitFor();
+    await page.getByTestId('chart-funnel').locator('.recharts-surface').waitFor();
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).not.toMatch(/NaN|undefined|Infinity/);
   });
 });

@@ -1,9 +1,9 @@
-import { ActionIcon, Alert, Button, Group, Menu, Skeleton, Stack, Text } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Group, Menu, Skeleton, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconDeviceFloppy, IconDots, IconMarkdown, IconPrinter } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../components/PageHeader.js';
 import { PastReviews } from '../components/review/PastReviews.js';
 import { PeriodPicker } from '../components/review/PeriodPicker.js';
@@ -101,6 +101,15 @@ export function ReviewPage() {
           </Alert>
         ) : review.data ? (
           <div style={{ opacity: review.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
+            {review.data.pipeline.partners === 0 && review.data.checklist.next && (
+              <Alert color="teal" variant="light" mb="lg" title="Nothing to review yet" data-testid="review-empty">
+                The figures fill in as you work the steps. Start with the first one:{' '}
+                <Anchor component={Link} to="/partners" inherit fw={600}>
+                  {review.data.checklist.next.label.toLowerCase()}
+                </Anchor>
+                .
+              </Alert>
+            )}
             <ReviewBody review={review.data} months={months} onMonths={(m) => setUrl(params, m)} />
           </div>
         ) : (

@@ -53,7 +53,7 @@ export function AtAGlance({ review }: { review: Review }) {
             <RingProgress
               size={92}
               thickness={10}
-              roundCaps
+              roundCaps={pct > 0}
               sections={[{ value: pct, color: 'teal' }]}
               label={
                 <Text ta="center" fw={700} size="sm" className="tabular">

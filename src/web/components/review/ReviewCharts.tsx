@@ -12,29 +12,31 @@ const still = { isAnimationActive: false } as const;
 
 function NumbersTable({ caption, head, rows }: { caption: string; head: string[]; rows: (string | number)[][] }) {
   return (
-    <Table fz="xs" verticalSpacing={4} horizontalSpacing="xs" className="tabular" captionSide="top">
-      <Table.Caption style={{ textAlign: 'left', marginBottom: 4 }}>{caption}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          {head.map((h, i) => (
-            <Table.Th key={h} ta={i === 0 ? 'left' : 'right'}>
-              {h}
-            </Table.Th>
-          ))}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((row) => (
-          <Table.Tr key={String(row[0])}>
-            {row.map((cell, i) => (
-              <Table.Td key={head[i]} ta={i === 0 ? 'left' : 'right'}>
-                {cell}
-              </Table.Td>
+    <Table.ScrollContainer minWidth={head.length * 72} type="native">
+      <Table fz="xs" verticalSpacing={4} horizontalSpacing="xs" className="tabular numbers-table" captionSide="top">
+        <Table.Caption style={{ textAlign: 'left', marginBottom: 4 }}>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            {head.map((h, i) => (
+              <Table.Th key={h} ta={i === 0 ? 'left' : 'right'}>
+                {h}
+              </Table.Th>
             ))}
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={String(row[0])}>
+              {row.map((cell, i) => (
+                <Table.Td key={head[i]} ta={i === 0 ? 'left' : 'right'}>
+                  {cell}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 
@@ -52,7 +54,7 @@ export function FunnelSection({ review }: { review: Review }) {
       testId="chart-funnel"
     >
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 7 }}>
+        <Grid.Col span={{ base: 12, xl: 7 }}>
           <BarChart
             h={260}
             data={data}
@@ -67,7 +69,7 @@ export function FunnelSection({ review }: { review: Review }) {
             aria-label="Bar chart of partners reaching each outreach step"
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, xl: 5 }}>
           <NumbersTable
             caption="The funnel in numbers"
             head={['Step', 'Reached', 'Went on', 'Conversion', 'Median']}
@@ -123,7 +125,7 @@ export function TrendSection({
         />
       )}
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 7 }}>
+        <Grid.Col span={{ base: 12, xl: 7 }}>
           <BarChart
             h={280}
             data={data}
@@ -142,7 +144,7 @@ export function TrendSection({
             aria-label="Stacked bar chart of new monthly revenue by source per month"
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, xl: 5 }}>
           <NumbersTable
             caption="Won per month"
             head={['Month', 'Partners', 'Inbound', 'Cold', 'Other', 'Total']}
@@ -179,7 +181,7 @@ export function RankingSection({ review }: { review: Review }) {
         </Text>
       ) : (
         <Grid gap="lg">
-          <Grid.Col span={{ base: 12, md: 7 }}>
+          <Grid.Col span={{ base: 12, xl: 7 }}>
             <BarChart
               h={Math.max(120, ranked.length * 40 + 40)}
               data={ranked.map((p) => ({ partner: p.partnerName ?? 'Partner', won: p.wonMonthlyValue / 100 }))}
@@ -189,11 +191,12 @@ export function RankingSection({ review }: { review: Review }) {
               withBarValueLabel
               valueFormatter={(v) => money(v * 100, c)}
               yAxisProps={{ width: 120 }}
+              barChartProps={{ margin: { right: 72 } }}
               series={[{ name: 'won', label: 'New monthly revenue', color: 'teal.6' }]}
               aria-label="Bar chart of new monthly revenue won by partner"
             />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 5 }}>
+          <Grid.Col span={{ base: 12, xl: 5 }}>
             <NumbersTable
               caption="Ranking in numbers"
               head={['Partner', 'Won', 'Win rate', 'New MRR']}
