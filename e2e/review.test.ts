@@ -134,7 +134,7 @@ describe.skipIf(!hasChromium)('the review page in the browser', () => {
     expect(saved[0]).toMatchObject({ periodLabel: thisMonth, decisions: 'Ask Atlas for two more intros' });
     const past = page.getByRole('table', { name: 'Past reviews' });
     await past.getByText('Ask Atlas for two more intros').waitFor();
-    await past.getByRole('button', { name: 'View' }).click();
+    await past.getByRole('button', { name: `View the ${thisMonth} review` }).click();
     const snapshot = page.getByTestId('saved-review');
     await snapshot.getByText('Atlas brought most of the month').waitFor();
     expect(await snapshot.getByTestId('glance-new-revenue').textContent()).toBe('$2,500');

@@ -44,7 +44,12 @@ export function PastReviews() {
                   </Text>
                 </Table.Td>
                 <Table.Td className="no-print" ta="right">
-                  <Button size="xs" variant="default" onClick={() => setOpenId(r.id)}>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => setOpenId(r.id)}
+                    aria-label={`View the ${r.periodLabel} review`}
+                  >
                     View
                   </Button>
                 </Table.Td>
