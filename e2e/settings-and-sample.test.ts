@@ -75,9 +75,10 @@ describe.skipIf(!hasChromium)('settings and sample data in the browser', () => {
     await page.waitForURL(/view=board/);
     await page.getByTestId('column-agreement').getByText('Atlas Web Works').waitFor();
 
-    // Steps not built yet say what they are for.
+    // The sample reaches every step: the review shows what partnerships brought.
     await page.getByRole('link', { name: 'Review' }).click();
-    await page.getByText('Arrives in a coming release').waitFor();
+    await page.getByRole('heading', { name: 'Double down on' }).waitFor();
+    await page.getByText('Brightline PR').first().waitFor();
   });
 
   it('sorts, filters and pages through the table, keeping the state in the URL', async () => {

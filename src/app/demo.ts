@@ -37,7 +37,7 @@ export async function loadDemo(deps: Deps, ctx: Ctx): Promise<{ partners: number
   const at = (ms: number): Deps => ({ ...deps, clock: () => new Date(ms) });
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const ids = new Map<string, string>();
-  for (const p of DEMO_PARTNERS) ids.set(p.name, await walk(deps, ctx, p, now, at, day));
+  for (const p of DEMO_PARTNERS) ids.set(p.name, await walk(ctx, p, now, at, day));
 
   for (const r of DEMO_REFERRALS) {
     const when = now - r.daysAgo * DAY;
@@ -72,7 +72,6 @@ export async function loadDemo(deps: Deps, ctx: Ctx): Promise<{ partners: number
 
 /** Takes one partner from identified to its stage through the real use cases, step by step. */
 async function walk(
-  deps: Deps,
   ctx: Ctx,
   p: DemoPartner,
   now: number,

@@ -14,7 +14,7 @@ import { BAD_FIT_THRESHOLD, BAD_FIT_WINDOW, type BadFitFlag, badFitFlag } from '
 import type { FeeLine } from '../domain/fees.js';
 import { type Reciprocity, reciprocity } from '../domain/reciprocity.js';
 import { type Referral, referralIssues } from '../domain/referral.js';
-import { partnerNames, referralFeeLines } from '../store/fees.js';
+import { referralFeeLines } from '../store/fees.js';
 import { lockRow } from '../store/locks.js';
 import { getPartner } from '../store/partners.js';
 import {

@@ -2,7 +2,6 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { Layout } from './components/Layout.js';
 import { AgreementEditorPage } from './pages/AgreementEditorPage.js';
 import { AgreementsPage } from './pages/AgreementsPage.js';
-import { ComingSoonPage } from './pages/ComingSoonPage.js';
 import { FeesPage } from './pages/FeesPage.js';
 import { ImportPage } from './pages/ImportPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
@@ -10,6 +9,7 @@ import { OutreachPage } from './pages/OutreachPage.js';
 import { PartnerPage } from './pages/PartnerPage.js';
 import { PartnersPage } from './pages/PartnersPage.js';
 import { ReferralsPage } from './pages/ReferralsPage.js';
+import { ReviewPage } from './pages/ReviewPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { TodayPage } from './pages/TodayPage.js';
 
@@ -29,7 +29,7 @@ export const router = createBrowserRouter([
       { path: 'agreements/:id', element: <AgreementEditorPage /> },
       { path: 'referrals', element: <ReferralsPage /> },
       { path: 'fees', element: <FeesPage /> },
-      { path: 'review', element: <ComingSoonPage step="review" /> },
+      { path: 'review', element: <ReviewPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
