@@ -4,6 +4,7 @@ import * as m002 from './002_outreach.js';
 import * as m003 from './003_agreements.js';
 import * as m004 from './004_stage_events.js';
 import * as m005 from './005_partner_list_index.js';
+import * as m006 from './006_referral_lead_index.js';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the bundled
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '003_agreements': m003,
   '004_stage_events': m004,
   '005_partner_list_index': m005,
+  '006_referral_lead_index': m006,
 };
