@@ -126,4 +126,5 @@ const resultsFile = path.join(root, 'bench', 'results.json');
 const previous = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : {};
 const key = mode === 'partners' ? 'csvImport' : 'csvImportReferrals';
 fs.writeFileSync(resultsFile, `${JSON.stringify({ ...previous, [key]: result }, null, 2)}\n`);
-fs.rmSync(dir, { recursive: true, force: true });
+// BENCH_KEEP=1 keeps the files and database for a closer look.
+if (!process.env.BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });

@@ -58,7 +58,11 @@ export async function importReferrals(
   options: ReferralImportOptions = {},
 ): Promise<ReferralImportReport> {
   const state = new ImportState(Boolean(options.createPartners));
-  const report = await importCsv(deps, ctx, referralImport(state), source, options);
+  // Bigger batches than partners': on SQLite the commit (an fsync) is most of a batch's cost.
+  const report = await importCsv(deps, ctx, referralImport(state), source, {
+    ...options,
+    batchSize: options.batchSize ?? 5000,
+  });
   return { ...report, partnersCreated: state.partnersCreated };
 }
 

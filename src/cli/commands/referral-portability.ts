@@ -33,7 +33,7 @@ export function referralPortabilityCommands(program: Command) {
     .option('--dry-run', 'report what would be created, updated and rejected, and change nothing')
     .option('--create-partners', 'create an agency partner for each partner name the workspace lacks')
     .addOption(new Option('--date-order <order>', 'how to read 03/04/2026').choices(['dmy', 'mdy']).default('dmy'))
-    .option('--batch-size <n>', 'rows per transaction', '1000')
+    .option('--batch-size <n>', 'rows per transaction', '5000')
     .action(async (file: string, opts, cmd: Command) =>
       withRuntime(cmd, async ({ deps, ctx }, o) => {
         const size = fileSize(file);
