@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Referral } from '../domain/referral.js';
 import type { DB, ReferralTable } from './schema.js';
 
@@ -34,19 +34,25 @@ export async function findReferralMatches(
   keys: { ids: string[]; leadNames: string[] },
 ): Promise<Referral[]> {
   const found = new Map<string, Referral>();
-  for (const [column, values] of [
-    ['id', keys.ids],
-    ['leadName', keys.leadNames],
-  ] as const) {
-    for (const part of chunked([...new Set(values)])) {
-      const rows = await db
-        .selectFrom('referrals')
-        .selectAll()
-        .where('workspaceId', '=', workspaceId)
-        .where(column, 'in', part)
-        .execute();
-      for (const r of rows) found.set(r.id, fromRow(r));
-    }
+  for (const part of chunked([...new Set(keys.ids)])) {
+    // Concatenating '' keeps SQLite's planner (which has no statistics) on the primary key
+    // instead of scanning the workspace through an index that merely starts with workspace_id.
+    const rows = await db
+      .selectFrom('referrals')
+      .selectAll()
+      .where('id', 'in', part)
+      .where(sql`workspace_id || ''`, '=', workspaceId)
+      .execute();
+    for (const r of rows) found.set(r.id, fromRow(r));
+  }
+  for (const part of chunked([...new Set(keys.leadNames)])) {
+    const rows = await db
+      .selectFrom('referrals')
+      .selectAll()
+      .where('workspaceId', '=', workspaceId)
+      .where('leadName', 'in', part)
+      .execute();
+    for (const r of rows) found.set(r.id, fromRow(r));
   }
   return [...found.values()];
 }
