@@ -26,7 +26,7 @@ export function referralPortabilityCommands(program: Command) {
   group('import')
     .command('referrals')
     .description(
-      'Import referrals from CSV; partners are found by name, e-mail or id; rows seen before (same id, or same partner, lead and date) update instead of repeating',
+      'Import referrals from CSV. Partners are found by name (any case), e-mail or id. A row seen before (same id, or same partner, lead and date) updates instead of repeating. Empty direction = received, empty outcome = pending; a won row needs a monthly value, and its start date defaults to the referral date; a lost row without a reason is lost for "other".',
     )
     .argument('<file>', 'CSV file (comma, semicolon or tab separated)')
     .option('--map <column=field>', 'which field a column holds (repeat; field "ignore" skips it)', collect, [])

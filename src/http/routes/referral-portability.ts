@@ -27,6 +27,8 @@ export function referralPortabilityRoutes(api: OpenAPIHono<HttpEnv>) {
       tags,
       summary:
         'Import referrals from a CSV body; partners are found by name, e-mail or id, and rows already imported are matched by id or by partner, lead and date',
+      description:
+        'Empty direction = received, empty outcome = pending. A won row needs a monthly value (money such as "$2,000.00" or "2.000,00 €"); its start date defaults to the referral date. A lost row without a reason is lost for "other". The value and dates of a row that is not won are ignored. Fee lines of won rows are derived from the agreement in force on the referral date, as in the app.',
       request: { query: ReferralImportQuerySchema, body: { content: csvContent, required: true } },
       responses: {
         200: json(ReferralImportReportSchema, 'What was (or, in a dry run, would be) done'),
