@@ -1,4 +1,4 @@
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/store/db.js';
 import { migrations } from '../../src/store/migrations/index.js';
@@ -11,9 +11,16 @@ for (const dialect of dialects) {
 
     it('carries stage history from the timeline of a foundation-only database', async () => {
       db = await openTestDb(dialect, { migrate: false });
+      // Name our schema, as migrate() does: other schemas on the same server (parallel or
+      // abandoned test runs) hold a kysely_migration table Kysely would otherwise take for ours.
+      const schema =
+        dialect === 'postgres'
+          ? (await sql<{ s: string }>`select current_schema() as s`.execute(db.store.db)).rows[0]?.s
+          : undefined;
       const old = new Migrator({
         db: db.store.db,
         provider: { getMigrations: async () => ({ '001_foundation': migrations['001_foundation']! }) },
+        ...(schema ? { migrationTableSchema: schema } : {}),
       });
       expect((await old.migrateToLatest()).error).toBeUndefined();
       const now = '2026-11-01T09:00:00.000Z';
