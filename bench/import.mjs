@@ -1,5 +1,6 @@
-// CSV import benchmark: generates a 100,000-row partner file, imports it with the real CLI into
-// a fresh SQLite database, and reports rows/s and peak memory. Run: node bench/import.mjs [rows]
+// CSV import benchmark: generates a 100,000-row partner (or referral) file, imports it with the
+// real CLI into a fresh SQLite database, and reports rows/s and peak memory.
+// Run: node bench/import.mjs [rows] [partners|referrals]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,25 +8,58 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rows = Number(process.argv[2] ?? 100_000);
+const mode = process.argv[3] ?? 'partners';
+if (mode !== 'partners' && mode !== 'referrals') throw new Error('mode: partners or referrals');
 const dir = path.join(root, '.tmp', 'bench-import');
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
-const file = path.join(dir, 'partners.csv');
+const file = path.join(dir, `${mode}.csv`);
+const partnersFile = path.join(dir, 'partners.csv');
+const PARTNERS = 40;
+
+function writeLines(target, header, count, line) {
+  const out = fs.openSync(target, 'w');
+  let buf = header;
+  for (let i = 0; i < count; i++) {
+    buf += line(i);
+    if (buf.length > 1 << 20) {
+      fs.writeSync(out, buf);
+      buf = '';
+    }
+  }
+  fs.writeSync(out, buf);
+  fs.closeSync(out);
+}
 
 const types = ['PR agency', 'web agency', 'copywriter', 'SaaS', 'designer', 'marketing agency'];
 const stages = ['identified', 'contacted', 'call done', 'agreement yes', 'no reply', 'followed up'];
-const out = fs.openSync(file, 'w');
-let buf = 'Name;E-mail;LinkedIn;Type;Status;Tags;Next action date;Notes\n';
-for (let i = 0; i < rows; i++) {
-  const day = String((i % 28) + 1).padStart(2, '0');
-  buf += `Partner ${i};p${i}@example.com;https://www.linkedin.com/in/p-${i};${types[i % types.length]};${stages[i % stages.length]};"b2b, tier-${i % 3}";${day}/12/2026;"Met at event ${i % 50}"\n`;
-  if (buf.length > 1 << 20) {
-    fs.writeSync(out, buf);
-    buf = '';
-  }
+if (mode === 'partners') {
+  writeLines(
+    file,
+    'Name;E-mail;LinkedIn;Type;Status;Tags;Next action date;Notes\n',
+    rows,
+    (i) =>
+      `Partner ${i};p${i}@example.com;https://www.linkedin.com/in/p-${i};${types[i % types.length]};${stages[i % stages.length]};"b2b, tier-${i % 3}";${String((i % 28) + 1).padStart(2, '0')}/12/2026;"Met at event ${i % 50}"\n`,
+  );
+} else {
+  // A sheet as owners keep it: 40 partners (named in mixed case), odd headers, day-first dates,
+  // a third won with money in "$2,000.00" form; partner 0 has an active 10% x 3 agreement, so
+  // its won referrals each derive three fee lines.
+  writeLines(
+    partnersFile,
+    'Name;E-mail;Type;Status\n',
+    PARTNERS,
+    (i) => `Referrer ${i};r${i}@example.com;PR agency;call done\n`,
+  );
+  const outcomes = ['won', 'open', 'lost'];
+  writeLines(file, 'Referred by;Client;When;Result;MRR;Company;Notes\n', rows, (i) => {
+    const partner = i % 2 ? `Referrer ${i % PARTNERS}` : `referrer ${i % PARTNERS}`;
+    const date = `${String((i % 28) + 1).padStart(2, '0')}/${String((i % 12) + 1).padStart(2, '0')}/2026`;
+    const outcome = outcomes[i % 3];
+    const value = outcome === 'won' ? `"$${(1000 + (i % 40) * 50).toLocaleString('en-US')}.00"` : '';
+    return `${partner};Lead ${i};${date};${outcome};${value};Company ${i % 997};"Intro ${i % 50}"\n`;
+  });
 }
-fs.writeSync(out, buf);
-fs.closeSync(out);
 const size = fs.statSync(file).size;
 
 function run(args) {
@@ -51,11 +85,31 @@ function run(args) {
 
 // The first command creates and migrates the database, so the import below measures importing.
 run(['--json', 'profile', 'show']);
+if (mode === 'referrals') {
+  run(['--json', 'import', 'partners', partnersFile]);
+  run([
+    '--json',
+    'agreement',
+    'add',
+    'Referrer 0',
+    '--pay-them',
+    '10%x3',
+    '--they-pay',
+    'none',
+    '--start',
+    '2026-01-01',
+    '--handoff',
+    'intro_email',
+  ]);
+  run(['--json', 'agreement', 'activate', 'Referrer 0']);
+}
 const baseline = run(['--json', 'profile', 'show']);
-const first = run(['--json', 'import', 'partners', file]);
-const again = run(['--json', 'import', 'partners', file]);
+const first = run(['--json', 'import', mode, file]);
+const again = run(['--json', 'import', mode, file]);
 const result = {
+  mode,
   rows,
+  rejected: first.report.rejected,
   fileMB: +(size / 1e6).toFixed(1),
   created: first.report.created,
   importSeconds: +first.seconds.toFixed(2),
@@ -70,5 +124,7 @@ const result = {
 console.table(result);
 const resultsFile = path.join(root, 'bench', 'results.json');
 const previous = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : {};
-fs.writeFileSync(resultsFile, `${JSON.stringify({ ...previous, csvImport: result }, null, 2)}\n`);
-fs.rmSync(dir, { recursive: true, force: true });
+const key = mode === 'partners' ? 'csvImport' : 'csvImportReferrals';
+fs.writeFileSync(resultsFile, `${JSON.stringify({ ...previous, [key]: result }, null, 2)}\n`);
+// BENCH_KEEP=1 keeps the files and database for a closer look.
+if (!process.env.BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });

@@ -1,10 +1,17 @@
 import type { Kysely } from 'kysely';
 import { parseInput } from '../contract/common.js';
 import { FeePaySchema, FeeQuerySchema, FeeTotalsQuerySchema } from '../contract/fee.js';
-import { agreementInForce } from '../domain/agreement.js';
+import { type Agreement, agreementInForce } from '../domain/agreement.js';
 import { dateOf } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
-import { deriveFeeLines, type FeeDirection, type FeeLine, isOverdue, reconcileFeeLines } from '../domain/fees.js';
+import {
+  type DerivedFeeLine,
+  deriveFeeLines,
+  type FeeDirection,
+  type FeeLine,
+  isOverdue,
+  reconcileFeeLines,
+} from '../domain/fees.js';
 import type { Referral } from '../domain/referral.js';
 import { listPartnerAgreements } from '../store/agreements.js';
 import {
@@ -41,23 +48,11 @@ export function major(minor: number): string {
  */
 export async function recomputeReferralFees(deps: Deps, db: Kysely<DB>, ctx: Ctx, referral: Referral): Promise<void> {
   const existing = await referralFeeLines(db, ctx.workspaceId, referral.id);
-  let derived: ReturnType<typeof deriveFeeLines> = [];
-  let agreementId: string | null = null;
-  if (referral.partnerId && referral.outcome === 'won' && referral.monthlyValue !== null && referral.startDate) {
-    const agreement = agreementInForce(
-      await listPartnerAgreements(db, ctx.workspaceId, referral.partnerId),
-      referral.date,
-    );
-    if (agreement) {
-      agreementId = agreement.id;
-      const terms = referral.direction === 'received' ? agreement.feeToThem : agreement.feeToUs;
-      derived = deriveFeeLines(terms, {
-        monthlyValue: referral.monthlyValue,
-        startDate: referral.startDate,
-        endDate: referral.endDate,
-      });
-    }
-  }
+  const agreements =
+    referral.partnerId && referral.outcome === 'won'
+      ? await listPartnerAgreements(db, ctx.workspaceId, referral.partnerId)
+      : [];
+  const { agreementId, derived } = derivedFor(referral, agreements);
   const plan = reconcileFeeLines(existing, derived);
   const same = (l: FeeLine, d: (typeof derived)[number]) =>
     l.seq === d.seq && l.dueDate === d.dueDate && l.amount === d.amount && l.agreementId === agreementId;
@@ -69,22 +64,46 @@ export async function recomputeReferralFees(deps: Deps, db: Kysely<DB>, ctx: Ctx
     ctx.workspaceId,
     remove.map((l) => l.id),
   );
+  await insertFeeLines(db, ctx.workspaceId, asFeeLines(deps, referral, agreementId, add), nowIso(deps));
+}
+
+/**
+ * The fee lines a referral that has none yet gets, given its partner's agreements: what
+ * `recomputeReferralFees` would write for it, for callers (the CSV import) that write many
+ * referrals at once and load the agreements once.
+ */
+export function newReferralFeeLines(deps: Deps, referral: Referral, agreements: readonly Agreement[]): FeeLine[] {
+  const { agreementId, derived } = derivedFor(referral, agreements);
+  return asFeeLines(deps, referral, agreementId, derived);
+}
+
+function derivedFor(referral: Referral, agreements: readonly Agreement[]) {
+  if (!referral.partnerId || referral.outcome !== 'won' || referral.monthlyValue === null || !referral.startDate) {
+    return { agreementId: null, derived: [] as DerivedFeeLine[] };
+  }
+  const agreement = agreementInForce(agreements, referral.date);
+  if (!agreement) return { agreementId: null, derived: [] as DerivedFeeLine[] };
+  const terms = referral.direction === 'received' ? agreement.feeToThem : agreement.feeToUs;
+  const derived = deriveFeeLines(terms, {
+    monthlyValue: referral.monthlyValue,
+    startDate: referral.startDate,
+    endDate: referral.endDate,
+  });
+  return { agreementId: agreement.id as string | null, derived };
+}
+
+function asFeeLines(deps: Deps, referral: Referral, agreementId: string | null, lines: DerivedFeeLine[]): FeeLine[] {
   const direction: FeeDirection = referral.direction === 'received' ? 'payable' : 'receivable';
-  await insertFeeLines(
-    db,
-    ctx.workspaceId,
-    add.map((d) => ({
-      ...d,
-      id: deps.newId(),
-      referralId: referral.id,
-      partnerId: referral.partnerId!,
-      agreementId,
-      direction,
-      status: 'due',
-      paidOn: null,
-    })),
-    nowIso(deps),
-  );
+  return lines.map((d) => ({
+    ...d,
+    id: deps.newId(),
+    referralId: referral.id,
+    partnerId: referral.partnerId!,
+    agreementId,
+    direction,
+    status: 'due',
+    paidOn: null,
+  }));
 }
 
 /** After a partner's agreements change, every one of its referrals is judged again. */

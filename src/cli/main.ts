@@ -8,6 +8,7 @@ import { partnerCommand } from './commands/partner.js';
 import { portabilityCommands } from './commands/portability.js';
 import { profileCommand } from './commands/profile.js';
 import { referralCommand } from './commands/referral.js';
+import { referralPortabilityCommands } from './commands/referral-portability.js';
 import { reviewCommands } from './commands/review.js';
 import { serverCommands } from './commands/server.js';
 import { templateCommand } from './commands/templates.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   outreachCommands(program);
   callCommand(program);
   portabilityCommands(program);
+  referralPortabilityCommands(program);
   agreementCommand(program);
   referralCommand(program);
   feesCommand(program);

@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { FeeQuerySchema } from './fee.js';
 import { PartnerListQuerySchema } from './partner.js';
+import { ReferralListQuerySchema } from './referral.js';
 
 export const ImportQuerySchema = z
   .strictObject({
@@ -60,3 +62,28 @@ export const ImportPreviewSchema = z
     fields: z.array(z.object({ key: z.string(), label: z.string(), required: z.boolean() })),
   })
   .openapi('ImportPreview');
+
+export const ReferralImportQuerySchema = ImportQuerySchema.extend({
+  createPartners: z
+    .enum(['true', 'false'])
+    .optional()
+    .openapi({ description: 'Create an agency partner for each partner name the workspace does not have' }),
+}).openapi('ReferralImportQuery');
+
+export const ReferralImportReportSchema = ImportReportSchema.extend({
+  partnersCreated: z
+    .array(z.object({ id: z.string(), name: z.string(), type: z.string() }))
+    .openapi({ description: 'Partners created (in a dry run: that would be created) for unknown names' }),
+}).openapi('ReferralImportReport');
+
+export const ReferralExportQuerySchema = ReferralListQuerySchema.omit({ limit: true, cursor: true })
+  .extend({
+    bom: z.enum(['true', 'false']).optional().openapi({ description: 'Start with a UTF-8 byte-order mark' }),
+  })
+  .openapi('ReferralExportQuery');
+
+export const FeeExportQuerySchema = FeeQuerySchema.omit({ limit: true, cursor: true })
+  .extend({
+    bom: z.enum(['true', 'false']).optional().openapi({ description: 'Start with a UTF-8 byte-order mark' }),
+  })
+  .openapi('FeeExportQuery');

@@ -16,6 +16,7 @@ import { outreachRoutes } from './routes/outreach.js';
 import { partnerRoutes } from './routes/partners.js';
 import { portabilityRoutes } from './routes/portability.js';
 import { profileRoutes } from './routes/profile.js';
+import { referralPortabilityRoutes } from './routes/referral-portability.js';
 import { referralRoutes } from './routes/referrals.js';
 import { reviewRoutes } from './routes/review.js';
 import { templateRoutes } from './routes/templates.js';
@@ -62,6 +63,7 @@ export function createHttpApp({ deps, ctx, webDir, logError = console.error }: H
   templateRoutes(api);
   outreachRoutes(api);
   portabilityRoutes(api);
+  referralPortabilityRoutes(api);
   agreementRoutes(api);
   referralRoutes(api);
   feeRoutes(api);

@@ -146,7 +146,7 @@ export function portabilityCommands(program: Command) {
     );
 }
 
-function fileSize(file: string): number {
+export function fileSize(file: string): number {
   try {
     return fs.statSync(file).size;
   } catch {
@@ -158,17 +158,17 @@ function refuseExisting(file: string, field: string) {
   if (fs.existsSync(file)) throw AppError.validation([{ field, message: `"${file}" exists; choose a new file name` }]);
 }
 
-function positiveInt(raw: string, field: string): number {
+export function positiveInt(raw: string, field: string): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw AppError.validation([{ field, message: 'expected a whole number ≥ 1' }]);
   return n;
 }
 
-async function writeTo(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
+export async function writeTo(stream: NodeJS.WritableStream, chunk: string): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');
 }
 
-async function writeFileFrom(file: string, chunks: AsyncIterable<string>): Promise<void> {
+export async function writeFileFrom(file: string, chunks: AsyncIterable<string>): Promise<void> {
   const stream = fs.createWriteStream(file);
   try {
     for await (const chunk of chunks) await writeTo(stream, chunk);
@@ -185,7 +185,7 @@ function describeCounts(counts: TableCounts): string {
   return table(['Table', 'Rows'], Object.entries(counts));
 }
 
-function describeReport(r: ImportReport): string {
+export function describeReport(r: ImportReport): string {
   const verb = r.dryRun ? 'Dry run (nothing changed):' : 'Imported:';
   const lines = [
     `${pc.bold(verb)} ${r.rows} rows — ${pc.green(`${r.created} created`)}, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected ? pc.red(`${r.rejected} rejected`) : '0 rejected'}`,

@@ -104,7 +104,7 @@ export function portabilityRoutes(api: OpenAPIHono<HttpEnv>) {
   );
 }
 
-function csvBody(req: Request): Readable {
+export function csvBody(req: Request): Readable {
   if (!/^text\/csv/i.test(req.headers.get('content-type') ?? '')) {
     throw AppError.validation([{ field: 'Content-Type', message: 'expected text/csv; send the CSV file as the body' }]);
   }

@@ -6,6 +6,7 @@ import * as m004 from './004_stage_events.js';
 import * as m005 from './005_partner_list_index.js';
 import * as m006 from './006_reviews.js';
 import * as m007 from './007_partner_bad_fit.js';
+import * as m008 from './008_referral_lead_index.js';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the bundled
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '005_partner_list_index': m005,
   '006_reviews': m006,
   '007_partner_bad_fit': m007,
+  '008_referral_lead_index': m008,
 };

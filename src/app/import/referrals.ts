@@ -1,0 +1,329 @@
+import type { Kysely } from 'kysely';
+import type { Agreement } from '../../domain/agreement.js';
+import type { FieldIssue } from '../../domain/errors.js';
+import {
+  REFERRAL_IMPORT_FIELDS,
+  type ReferralImportInput,
+  referralRowFromCells,
+} from '../../domain/import/referral.js';
+import type { Referral } from '../../domain/referral.js';
+import { listPartnerAgreements } from '../../store/agreements.js';
+import { insertMany } from '../../store/partner-import.js';
+import { findReferralMatches, partnerRefs, takenReferralIds } from '../../store/referral-import.js';
+import { saveReferral } from '../../store/referrals.js';
+import type { DB } from '../../store/schema.js';
+import { type Ctx, type Deps, nowIso } from '../context.js';
+import { newReferralFeeLines, recomputeReferralFees } from '../fees.js';
+import { refreshBadFit } from '../referrals.js';
+import type { ImportEntity, RowOutcome } from './entity.js';
+import { type ImportOptions, type ImportReport, importCsv } from './run.js';
+
+export interface ReferralImportOptions extends ImportOptions {
+  /** Create a partner (an agency, at stage identified) for a partner name the workspace lacks. */
+  createPartners?: boolean;
+}
+
+export interface CreatedPartner {
+  id: string;
+  name: string;
+  type: string;
+}
+
+export interface ReferralImportReport extends ImportReport {
+  /** Partners the import created (or, in a dry run, would create) for unknown names. */
+  partnersCreated: CreatedPartner[];
+}
+
+/** The fields a referral row compares when it matches one already in the workspace. */
+const COMPARED = [
+  'direction',
+  'source',
+  'partnerId',
+  'leadName',
+  'company',
+  'contact',
+  'date',
+  'notes',
+  'outcome',
+  'lostReason',
+  'fit',
+  'monthlyValue',
+  'startDate',
+  'endDate',
+] as const;
+
+export async function importReferrals(
+  deps: Deps,
+  ctx: Ctx,
+  source: AsyncIterable<Buffer | string>,
+  options: ReferralImportOptions = {},
+): Promise<ReferralImportReport> {
+  const state = new ImportState(Boolean(options.createPartners));
+  // Bigger batches than partners': on SQLite the commit (an fsync) is most of a batch's cost.
+  const report = await importCsv(deps, ctx, referralImport(state), source, {
+    ...options,
+    batchSize: options.batchSize ?? 5000,
+  });
+  return { ...report, partnersCreated: state.partnersCreated };
+}
+
+type PartnerIndex = {
+  byId: Set<string>;
+  byEmail: Map<string, string[]>;
+  byName: Map<string, string[]>;
+};
+
+/** What one import run remembers between batches: the partners and their agreements. */
+class ImportState {
+  partners: PartnerIndex | undefined;
+  agreements = new Map<string, Agreement[]>();
+  partnersCreated: CreatedPartner[] = [];
+  constructor(readonly createPartners: boolean) {}
+}
+
+/** The referral definition for the generic importer; `state` is per run (see `importReferrals`). */
+export function referralImport(state = new ImportState(false)): ImportEntity<ReferralImportInput> {
+  return {
+    name: 'referrals',
+    fields: REFERRAL_IMPORT_FIELDS,
+    required: ['leadName', 'date'],
+    prepare: (cells, options) => referralRowFromCells(cells, options.dateOrder),
+    writeBatch: (deps, db, ctx, rows) => writeReferrals(state, deps, db, ctx, rows),
+  };
+}
+
+const add = (map: Map<string, string[]>, key: string, id: string) => map.set(key, [...(map.get(key) ?? []), id]);
+
+async function partnerIndex(state: ImportState, db: Kysely<DB>, ws: string): Promise<PartnerIndex> {
+  if (state.partners) return state.partners;
+  const index: PartnerIndex = { byId: new Set(), byEmail: new Map(), byName: new Map() };
+  for (const p of await partnerRefs(db, ws)) {
+    index.byId.add(p.id);
+    if (p.emailKey) add(index.byEmail, p.emailKey, p.id);
+    add(index.byName, p.name.trim().toLowerCase(), p.id);
+  }
+  state.partners = index;
+  return index;
+}
+
+const keyOf = (r: { partnerId: string | null; leadName: string; date: string }) =>
+  `${r.partnerId ?? ''}\u0000${r.leadName.trim().toLowerCase()}\u0000${r.date}`;
+
+/**
+ * Resolves each row's partner (by id, e-mail or case-insensitive name), matches rows to
+ * referrals already written (by id, else by partner + lead name + date), and writes the new
+ * ones with one multi-row insert each for referrals, fee lines and timeline entries. Fee lines
+ * come from the app's own derivation; a changed existing referral goes through
+ * `recomputeReferralFees`, as an edit in the app does.
+ */
+async function writeReferrals(
+  state: ImportState,
+  deps: Deps,
+  db: Kysely<DB>,
+  ctx: Ctx,
+  rows: ReferralImportInput[],
+): Promise<RowOutcome[]> {
+  const ws = ctx.workspaceId;
+  const now = nowIso(deps);
+  const partners = await partnerIndex(state, db, ws);
+  const newPartners: Record<string, unknown>[] = [];
+  const partnerActivities: Record<string, unknown>[] = [];
+  const stageEvents: Record<string, unknown>[] = [];
+
+  const resolve = (r: ReferralImportInput): { id: string | null } | { issues: FieldIssue[] } => {
+    if (r.partnerId && partners.byId.has(r.partnerId)) return { id: r.partnerId };
+    const ref = r.partnerRef;
+    if (!ref) {
+      return r.partnerId
+        ? { issues: [{ field: 'partnerId', message: `no partner with id ${r.partnerId}` }] }
+        : { id: null };
+    }
+    if (partners.byId.has(ref)) return { id: ref };
+    const lower = ref.toLowerCase();
+    const found = partners.byEmail.get(lower) ?? partners.byName.get(lower) ?? [];
+    if (found.length === 1) return { id: found[0] as string };
+    if (found.length > 1) {
+      return {
+        issues: [
+          {
+            field: r.partnerField,
+            message: `"${ref}" matches ${found.length} partners; name the partner by e-mail or id`,
+          },
+        ],
+      };
+    }
+    if (!state.createPartners) {
+      return {
+        issues: [
+          {
+            field: r.partnerField,
+            message: `no partner "${ref}"; add the partner first, or import with create partners on`,
+          },
+        ],
+      };
+    }
+    const id = deps.newId();
+    const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(ref) ? ref : null;
+    newPartners.push({
+      ...{ id, workspaceId: ws, name: ref, company: null, contactName: null, email, linkedinUrl: null },
+      ...{ website: null, emailKey: email ? lower : null, linkedinKey: null, websiteKey: null, type: 'agency' },
+      ...{ subtype: null, audience: null, stage: 'identified', owner: null, notes: null, nextAction: null },
+      ...{ nextActionDate: null, archivedAt: null, createdAt: now, updatedAt: now },
+    });
+    partnerActivities.push(activity(deps, ws, id, 'partner.imported', 'Created by the referral import', {}, now));
+    stageEvents.push({ id: deps.newId(), workspaceId: ws, partnerId: id, stage: 'identified', at: now });
+    partners.byId.add(id);
+    add(partners.byName, lower, id);
+    if (email) add(partners.byEmail, lower, id);
+    state.partnersCreated.push({ id, name: ref, type: 'agency' });
+    return { id };
+  };
+
+  const agreementsOf = async (partnerId: string) => {
+    let list = state.agreements.get(partnerId);
+    if (!list) {
+      list = await listPartnerAgreements(db, ws, partnerId);
+      state.agreements.set(partnerId, list);
+    }
+    return list;
+  };
+
+  const givenIds = rows.flatMap((r) => (r.id ? [r.id] : []));
+  const existing = await findReferralMatches(db, ws, { ids: givenIds, leadNames: rows.map((r) => r.leadName) });
+  const taken = givenIds.length > 0 ? await takenReferralIds(db, givenIds) : new Set<string>();
+  type Target = { kind: 'existing'; referral: Referral } | { kind: 'new'; index: number };
+  const byId = new Map<string, Target>();
+  const byKey = new Map<string, Target>();
+  for (const referral of existing) {
+    const t: Target = { kind: 'existing', referral };
+    byId.set(referral.id, t);
+    byKey.set(keyOf(referral), t);
+  }
+
+  const creates: Referral[] = [];
+  const updatedFits: Referral[] = [];
+  const activities: Record<string, unknown>[] = [];
+  const outcomes: RowOutcome[] = [];
+  for (const r of rows) {
+    const partner = resolve(r);
+    if ('issues' in partner) {
+      outcomes.push(partner);
+      continue;
+    }
+    const fields = {
+      direction: r.direction,
+      source: r.source,
+      partnerId: partner.id,
+      leadName: r.leadName,
+      company: r.company,
+      contact: r.contact,
+      date: r.date,
+      notes: r.notes,
+      outcome: r.outcome,
+      lostReason: r.lostReason,
+      fit: r.fit,
+      monthlyValue: r.monthlyValue,
+      startDate: r.startDate,
+      endDate: r.endDate,
+    };
+    const target = (r.id ? byId.get(r.id) : undefined) ?? byKey.get(keyOf(fields));
+    if (!target) {
+      const id = r.id && !taken.has(r.id) && !byId.has(r.id) ? r.id : deps.newId();
+      const referral: Referral = { id, ...fields, createdAt: now, updatedAt: now };
+      creates.push(referral);
+      const t: Target = { kind: 'new', index: creates.length - 1 };
+      byId.set(id, t);
+      byKey.set(keyOf(referral), t);
+      outcomes.push('created');
+      continue;
+    }
+    const current = target.kind === 'existing' ? target.referral : (creates[target.index] as Referral);
+    const changed = COMPARED.filter((f) => current[f] !== fields[f]);
+    if (changed.length === 0) {
+      outcomes.push('unchanged');
+      continue;
+    }
+    const next: Referral = { ...current, ...fields, updatedAt: now };
+    byKey.set(keyOf(next), target);
+    if (target.kind === 'new') {
+      creates[target.index] = next;
+    } else {
+      await saveReferral(db, ws, next);
+      await recomputeReferralFees(deps, db, ctx, next);
+      updatedFits.push(next, current);
+      target.referral = next;
+      const partnerId = next.partnerId ?? current.partnerId;
+      if (partnerId) {
+        const summary = `Referral ${next.leadName} updated by import: ${changed.join(', ')}`;
+        activities.push(
+          activity(
+            deps,
+            ws,
+            partnerId,
+            'referral.updated',
+            summary,
+            { referralId: next.id, outcome: next.outcome },
+            now,
+          ),
+        );
+      }
+    }
+    outcomes.push('updated');
+  }
+
+  const judgedPartners = new Set(
+    [...creates, ...updatedFits].filter((r) => r.partnerId && r.direction === 'received').map((r) => r.partnerId!),
+  );
+  const feeLines: Record<string, unknown>[] = [];
+  for (const referral of creates) {
+    if (!referral.partnerId) continue;
+    if (referral.outcome === 'won') {
+      for (const l of newReferralFeeLines(deps, referral, await agreementsOf(referral.partnerId))) {
+        feeLines.push({
+          ...{ id: l.id, workspaceId: ws, referralId: l.referralId, partnerId: l.partnerId },
+          ...{ agreementId: l.agreementId, direction: l.direction, seq: l.seq, dueDate: l.dueDate },
+          ...{ amount: l.amount, status: l.status, paidOn: l.paidOn, createdAt: now },
+        });
+      }
+    }
+    const what =
+      referral.direction === 'received' ? `Referred us ${referral.leadName}` : `We referred ${referral.leadName}`;
+    const outcome = referral.outcome === 'pending' ? '' : `, ${referral.outcome}`;
+    activities.push(
+      activity(
+        deps,
+        ws,
+        referral.partnerId,
+        `referral.${referral.direction}`,
+        `${what}${referral.company ? ` (${referral.company})` : ''} — imported${outcome}`,
+        { referralId: referral.id, outcome: referral.outcome, imported: true },
+        now,
+      ),
+    );
+  }
+
+  await insertMany(db, 'partners', newPartners);
+  await insertMany(db, 'stageEvents', stageEvents);
+  await insertMany(
+    db,
+    'referrals',
+    creates.map((c) => ({ ...c, workspaceId: ws })),
+  );
+  await insertMany(db, 'feeLines', feeLines);
+  await insertMany(db, 'activities', [...partnerActivities, ...activities]);
+  // Judged referrals can trip (or clear) the bad-fit rule for their partners.
+  await refreshBadFit(db, ctx, [...judgedPartners]);
+  return outcomes;
+}
+
+function activity(
+  deps: Deps,
+  workspaceId: string,
+  partnerId: string,
+  kind: string,
+  summary: string,
+  data: Record<string, unknown>,
+  at: string,
+): Record<string, unknown> {
+  return { id: deps.newId(), workspaceId, partnerId, kind, summary, data: JSON.stringify(data), at };
+}
