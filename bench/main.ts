@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { uuidv7 } from 'uuidv7';
 import type { Deps } from '../src/app/context.js';
 import { reviewFigures } from '../src/app/review.js';
-import { resolvePeriod, startOfLocalDay } from '../src/domain/period.js';
+import { zonedInstant } from '../src/domain/dates.js';
+import { resolvePeriod } from '../src/domain/period.js';
 import { migrate, openStore, type Store } from '../src/store/db.js';
 import { END, generate, REFERENCE, type Scale, SMOKE } from './generate.js';
 import { load, type Row, rssMb, startServer, timeIt } from './measure.js';
@@ -160,7 +161,7 @@ async function reviewRows(store: Store): Promise<Row[]> {
   const app = await timeIt(() => reviewFigures(deps, ctx, { month }), 20);
   const sqlite = new Database(dbFile, { readonly: true });
   const period = resolvePeriod({ month }, 'UTC');
-  const floor = reviewFloor(sqlite, ws, period, startOfLocalDay('2026-11-25', 'UTC'), '2026-05-01');
+  const floor = reviewFloor(sqlite, ws, period, zonedInstant('2026-11-25', 'UTC'), '2026-05-01');
   const hand = await timeIt(async () => floor(), 20);
   sqlite.close();
   const ratio = app.median / hand.median;

@@ -1,6 +1,7 @@
 import { createEvent, type EventAttributes } from 'ics';
 import { parseInput } from '../contract/common.js';
 import { CallBookSchema, CallDoneSchema } from '../contract/outreach.js';
+import { localDateTime, zonedInstant } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
 import type { Call } from '../domain/outreach.js';
 import type { Partner } from '../domain/partner.js';
@@ -8,7 +9,6 @@ import type { Profile } from '../domain/profile.js';
 import { getCall, insertCall, listCalls, updateCall } from '../store/calls.js';
 import { getPartner } from '../store/partners.js';
 import { type Ctx, type Deps, inTransaction, nowIso } from './context.js';
-import { localDateTime, zonedInstant } from './local-time.js';
 import { moveInTransaction, record, showPartner } from './partners.js';
 import { showProfile } from './profile.js';
 

@@ -5,8 +5,9 @@ import {
   ReplyRequestSchema,
   SendRequestSchema,
 } from '../contract/outreach.js';
+import { addDays, localDate, zonedInstant } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
-import { addDays, followUpRefusal } from '../domain/followup.js';
+import { followUpRefusal } from '../domain/followup.js';
 import {
   type Message,
   type MessageChannel,
@@ -38,7 +39,6 @@ import { updatePartner } from '../store/partners.js';
 import { firstTemplateOfKind } from '../store/templates.js';
 import { type Ctx, type Deps, inTransaction, nowIso } from './context.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { localDate, zonedInstant } from './local-time.js';
 import { moveInTransaction, record, showPartner } from './partners.js';
 import { showProfile } from './profile.js';
 import { ensureDefaultTemplates, showTemplate } from './templates.js';

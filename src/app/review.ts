@@ -1,16 +1,9 @@
 import { parseInput } from '../contract/common.js';
 import { ReviewQuerySchema, ReviewSaveSchema } from '../contract/review.js';
 import { type Checklist, checklist } from '../domain/checklist.js';
+import { addDays, addMonths, localDate, zonedInstant } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
-import {
-  addDaysToDate,
-  currentPeriod,
-  localDate,
-  type Period,
-  type PeriodInput,
-  resolvePeriod,
-  startOfLocalDay,
-} from '../domain/period.js';
+import { currentPeriod, type Period, type PeriodInput, resolvePeriod } from '../domain/period.js';
 import { pipelineFigures } from '../domain/pipeline.js';
 import type { Profile } from '../domain/profile.js';
 import { REFERRAL_SOURCES } from '../domain/referral.js';
@@ -68,7 +61,7 @@ async function computeReview(
 ) {
   const db = deps.store.db;
   const ws = ctx.workspaceId;
-  const until = startOfLocalDay(addDaysToDate(asOf, 1), profile.timeZone);
+  const until = zonedInstant(addDays(asOf, 1), profile.timeZone);
   const trendFrom = `${shiftMonth(period.to.slice(0, 7), -(months - 1))}-01`;
   const [events, counts, trendRows, recurring, fees, quietRows, disputed, facts] = await Promise.all([
     cohortStageEvents(db, ws, period.startsAt, period.endsAt, until),
@@ -214,9 +207,7 @@ function trend(rows: { month: string; source: string; value: number }[], firstMo
 }
 
 function shiftMonth(month: string, by: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) + by;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  return addMonths(`${month}-01`, by).slice(0, 7);
 }
 
 function latest(a: string | null, b: string | null): string | null {

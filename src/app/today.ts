@@ -1,7 +1,8 @@
 import { createEvents, type EventAttributes } from 'ics';
 import { parseInput } from '../contract/common.js';
 import { AsOfQuerySchema } from '../contract/outreach.js';
-import { addDays, type FollowUpState, followUpStatus } from '../domain/followup.js';
+import { addDays, localDate, localDateTime, zonedInstant } from '../domain/dates.js';
+import { type FollowUpState, followUpStatus } from '../domain/followup.js';
 import type { Call } from '../domain/outreach.js';
 import type { Stage } from '../domain/stage.js';
 import { listCalls } from '../store/calls.js';
@@ -15,7 +16,6 @@ import {
 import { callEvent, icsOrThrow } from './calls.js';
 import type { Ctx, Deps } from './context.js';
 import { type FeeLineView, listFees } from './fees.js';
-import { localDate, localDateTime, zonedInstant } from './local-time.js';
 import { cycleFacts } from './outreach.js';
 import { showProfile } from './profile.js';
 import { flaggedPartners } from './referrals.js';

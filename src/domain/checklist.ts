@@ -1,4 +1,4 @@
-import { daysBetween } from './period.js';
+import { daysBetween } from './dates.js';
 import type { ReviewCadence } from './profile.js';
 
 /** What the records say about each step of the partnership playbook. */

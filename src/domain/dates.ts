@@ -1,5 +1,9 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+
 /**
- * Calendar arithmetic on `YYYY-MM-DD` strings, in UTC, with no clock: callers pass the dates.
+ * Calendar arithmetic on `YYYY-MM-DD` strings, and conversions between instants and a time
+ * zone's wall clock. No clock here: callers pass the dates.
  */
 
 function parts(date: string): [number, number, number] {
@@ -24,4 +28,32 @@ export function addMonths(date: string, months: number): string {
 /** The calendar date of an instant, in UTC. */
 export function dateOf(instant: Date): string {
   return instant.toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The calendar day an instant falls on in a time zone. */
+export function localDate(instant: Date | string, timeZone: string): string {
+  return format(new TZDate(new Date(instant).getTime(), timeZone), 'yyyy-MM-dd');
+}
+
+/** "YYYY-MM-DDTHH:MM" of an instant in a time zone. */
+export function localDateTime(instant: Date | string, timeZone: string): string {
+  return format(new TZDate(new Date(instant).getTime(), timeZone), "yyyy-MM-dd'T'HH:mm");
+}
+
+/** A wall-clock time ("YYYY-MM-DD" or "YYYY-MM-DDTHH:MM") in a time zone as an ISO-8601 UTC instant. */
+export function zonedInstant(local: string, timeZone: string): string {
+  const [date, time = '00:00'] = local.replace(' ', 'T').split('T');
+  const [y, m, d] = (date ?? '').split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  const t = new TZDate(y ?? 0, (m ?? 1) - 1, d ?? 1, hh ?? 0, mm ?? 0, timeZone);
+  return new Date(t.getTime()).toISOString();
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, followUpRefusal, followUpStatus } from './followup.js';
+import { addDays } from './dates.js';
+import { followUpRefusal, followUpStatus } from './followup.js';
 
 const base = { followUpOn: null, replyOn: null, minDays: 5, maxDays: 7, noResponseDays: 14 };
 const at = (today: string, extra: Partial<Parameters<typeof followUpStatus>[0]> = {}) =>

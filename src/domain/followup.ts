@@ -1,3 +1,4 @@
+import { addDays, daysBetween } from './dates.js';
 /**
  * The one polite follow-up. All dates are calendar dates (YYYY-MM-DD) in the workspace time
  * zone; the caller converts instants, so this stays a pure function of its inputs.
@@ -32,15 +33,6 @@ export interface FollowUpStatus {
   /** With the follow-up sent and no reply, the day the partner is proposed for no_response. */
   noResponseOn: string | null;
   daysSinceFirstTouch: number | null;
-}
-
-export function addDays(date: string, days: number): string {
-  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 export function followUpStatus(input: FollowUpInput): FollowUpStatus {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currentPeriod, localDate, previousPeriod, resolvePeriod, startOfLocalDay } from './period.js';
+import { localDate, zonedInstant } from './dates.js';
+import { currentPeriod, previousPeriod, resolvePeriod } from './period.js';
 
 describe('review periods', () => {
   it('resolves an ISO week to Monday–Sunday, bounded at local midnight', () => {
@@ -38,6 +39,6 @@ describe('review periods', () => {
   it('converts between instants and local dates around midnight', () => {
     expect(localDate('2026-11-24T04:30:00Z', 'America/New_York')).toBe('2026-11-23');
     expect(localDate('2026-11-24T05:30:00Z', 'America/New_York')).toBe('2026-11-24');
-    expect(startOfLocalDay('2026-11-24', 'Asia/Tokyo')).toBe('2026-11-23T15:00:00.000Z');
+    expect(zonedInstant('2026-11-24', 'Asia/Tokyo')).toBe('2026-11-23T15:00:00.000Z');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDate, localDateTime, zonedInstant } from './local-time.js';
+import { localDate, localDateTime, zonedInstant } from './dates.js';
 
 describe('local time', () => {
   it('finds the local day around midnight', () => {
