@@ -122,7 +122,8 @@ const result = {
   processStartSeconds: +baseline.seconds.toFixed(2),
 };
 console.table(result);
-const resultsFile = path.join(root, 'bench', 'results.json');
+// `npm run bench` passes its own file to collect this row; run alone, it adds to bench/results.json.
+const resultsFile = process.argv[4] ?? path.join(root, 'bench', 'results.json');
 const previous = fs.existsSync(resultsFile) ? JSON.parse(fs.readFileSync(resultsFile, 'utf8')) : {};
 const key = mode === 'partners' ? 'csvImport' : 'csvImportReferrals';
 fs.writeFileSync(resultsFile, `${JSON.stringify({ ...previous, [key]: result }, null, 2)}\n`);

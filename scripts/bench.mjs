@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = path.join(root, '.tmp', 'bench.mjs');
+const outfile = path.join(root, '.tmp', `bench-${process.pid}.mjs`);
 await esbuild.build({
   absWorkingDir: root,
   entryPoints: ['bench/main.ts'],
