@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { checklist } from '../src/domain/checklist.js';
-import { badFitFlag } from '../src/domain/escalation.js';
 import type { Period } from '../src/domain/period.js';
 import { pipelineFigures, type StageEvent } from '../src/domain/pipeline.js';
 import { doubleDown, goalFigures, type SourceCounts, sourcesSummary } from '../src/domain/review.js';
@@ -45,9 +44,6 @@ export function reviewFloor(sqlite: Database.Database, ws: string, period: Perio
   const flagged = q(
     `select id, name from partners where workspace_id = ? and bad_fit = 1 and archived_at is null order by name`,
   );
-  const judged =
-    q(`select id, date, fit from referrals where workspace_id = ? and partner_id = ? and direction = 'received'
-    and fit is not null order by date desc, id desc limit 3`);
   const counts = q(`select (select count(*) from partners where workspace_id = ? and archived_at is null) as partners,
     (select count(*) from agreements where workspace_id = ? and status = 'active') as active`);
 
@@ -87,9 +83,7 @@ export function reviewFloor(sqlite: Database.Database, ws: string, period: Perio
     });
     const f = fees(ws, period.from, period.to, ws, period.from, period.to, ws, period.to);
     const silent = quiet(ws);
-    const flags = flagged(ws).map((p) =>
-      badFitFlag(judged(ws, p.id).map((r) => ({ ...r, direction: 'received' }) as never)),
-    );
+    const flags = flagged(ws);
     const c = counts(ws, ws)[0]!;
     return {
       pipeline,

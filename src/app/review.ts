@@ -3,12 +3,14 @@ import { ReviewQuerySchema, ReviewSaveSchema } from '../contract/review.js';
 import { type Checklist, checklist } from '../domain/checklist.js';
 import { addDays, addMonths, localDate, zonedInstant } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
+import { BAD_FIT_THRESHOLD, BAD_FIT_WINDOW } from '../domain/escalation.js';
 import { currentPeriod, type Period, type PeriodInput, resolvePeriod } from '../domain/period.js';
 import { pipelineFigures } from '../domain/pipeline.js';
 import type { Profile } from '../domain/profile.js';
 import { REFERRAL_SOURCES } from '../domain/referral.js';
 import { doubleDown, goalFigures, goneQuiet, sourcesSummary } from '../domain/review.js';
 import { STAGES } from '../domain/stage.js';
+import { badFitPartners } from '../store/referrals.js';
 import {
   agreementPartnersActivity,
   checklistCounts,
@@ -22,7 +24,6 @@ import {
 import { getReview, insertReview, listReviewRows } from '../store/reviews.js';
 import { type Ctx, type Deps, nowIso } from './context.js';
 import { showProfile } from './profile.js';
-import { flaggedPartners } from './referrals.js';
 
 export type Review = Awaited<ReturnType<typeof computeReview>>;
 
@@ -73,7 +74,7 @@ async function computeReview(
     disputedAgreements(db, ws),
     checklistCounts(db, ws),
   ]);
-  const badFit = await flaggedPartners(deps, ctx);
+  const badFit = await badFitPartners(db, ws);
 
   const money = (minor: number) =>
     new Intl.NumberFormat('en', { style: 'currency', currency: profile.currency, maximumFractionDigits: 0 }).format(
@@ -84,11 +85,13 @@ async function computeReview(
   const newMonthlyRevenue = sources.bySource.reduce((s, r) => s + r.wonMonthlyValue, 0);
 
   const flags = [
-    ...badFit.items.map((f) => ({
-      partnerId: f.partnerId,
-      partnerName: f.partnerName,
+    // The flag kept on the partner row is enough here; re-judging each flagged partner's
+    // history would cost a query apiece.
+    ...badFit.map((p) => ({
+      partnerId: p.id,
+      partnerName: p.name,
       kind: 'bad_fit' as const,
-      reason: `${f.badFit.badCount} of the last ${f.badFit.judged.length} judged referrals were a bad fit: clarify your ideal client and referral criteria`,
+      reason: `${BAD_FIT_THRESHOLD} or more of the last ${BAD_FIT_WINDOW} judged referrals were a bad fit: clarify your ideal client and referral criteria`,
     })),
     ...disputed.map((a) => ({
       partnerId: a.partnerId,

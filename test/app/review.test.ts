@@ -145,7 +145,8 @@ describeEachDb('the review', (env) => {
         partnerId: atlas.id,
         partnerName: 'Atlas',
         kind: 'bad_fit',
-        reason: '2 of the last 2 judged referrals were a bad fit: clarify your ideal client and referral criteria',
+        reason:
+          '2 or more of the last 3 judged referrals were a bad fit: clarify your ideal client and referral criteria',
       },
     ]);
     expect(r.checklist.items.map((i) => [i.key, i.done])).toEqual([
