@@ -156,8 +156,10 @@ describe.skipIf(!hasChromium)('Today in the browser: fees, lead quality, review,
 
     await page.goto('/referrals');
     const row = page.getByTestId('referral-row').filter({ hasText: 'Quick Add Co' });
-    await row.waitFor();
-    expect(await row.textContent()).toContain('Brightline PR');
+    // The partner's name fills in once its lookup answers.
+    await row.getByText('Brightline PR').waitFor();
+    const saved = (await api('GET', `/referrals?partnerId=${feePartnerId}`)).items as { leadName: string }[];
+    expect(saved.map((r) => r.leadName)).toContain('Quick Add Co');
   });
 
   it('quick-add: Log a message asks for the partner, then opens the composer', async () => {
