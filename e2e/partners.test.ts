@@ -68,7 +68,10 @@ describe.skipIf(!hasChromium)('partners in the browser', () => {
   it('offers to open the existing partner or save anyway on a duplicate', async () => {
     await page.goto('/partners');
     await page.getByRole('heading', { name: 'Partners' }).waitFor();
+    // N opens the quick-add chooser; P picks "Partner" from it.
     await page.keyboard.press('n');
+    await page.getByRole('menuitem', { name: /Partner/ }).waitFor();
+    await page.keyboard.press('p');
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(/^Name/).fill('Acme again');
     await dialog.getByLabel('E-mail').fill('HELLO@acme.example');

@@ -137,6 +137,7 @@ export type { Template, TemplateChannel, TemplateKind } from '../domain/template
 import type { FollowUpState } from '../domain/followup.js';
 import type { Call, Fit, Message, MessageChannel, ReplyAnswer } from '../domain/outreach.js';
 import type { Template, TemplateChannel, TemplateKind } from '../domain/template.js';
+import type { FeeLine, PartnerFlags } from './dealsApi.js';
 
 export interface Preview {
   partnerId: string;
@@ -187,6 +188,11 @@ export interface TodayAgenda {
   callsToday: CallItem[];
   callsThisWeek: CallItem[];
   nextActions: (PartnerRef & { nextAction: string | null; nextActionDate: string })[];
+  /** Unpaid fee lines due within seven days, or already overdue. */
+  feesDue: FeeLine[];
+  /** Partners whose recent referrals the bad-fit rule flags. */
+  flags: (PartnerFlags & { partnerName: string })[];
+  review: { due: boolean; period: string; lastReviewOn: string | null };
 }
 
 export interface TemplateInput {

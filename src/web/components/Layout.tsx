@@ -2,22 +2,21 @@ import {
   ActionIcon,
   AppShell,
   Burger,
-  Button,
   Group,
-  Kbd,
   NavLink,
   Text,
   Tooltip,
   useComputedColorScheme,
   useMantineColorScheme,
 } from '@mantine/core';
-import { useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks';
-import { IconMoon, IconPlus, IconRefreshDot, IconSun } from '@tabler/icons-react';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { IconMoon, IconRefreshDot, IconSun } from '@tabler/icons-react';
 import { Outlet, NavLink as RouterLink, useLocation } from 'react-router';
 import { NAV } from '../nav.js';
 import { ComposerProvider } from './outreach/ComposerProvider.js';
-import { PartnerFormProvider, usePartnerForm } from './PartnerFormProvider.js';
+import { PartnerFormProvider } from './PartnerFormProvider.js';
 import { PartnerSearch } from './PartnerSearch.js';
+import { QuickAdd } from './QuickAdd.js';
 
 export function Layout() {
   return (
@@ -32,9 +31,7 @@ export function Layout() {
 function Shell() {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
-  const form = usePartnerForm();
   const phone = useMediaQuery('(max-width: 48em)');
-  useHotkeys([['n', () => form.open()]]);
 
   return (
     <AppShell
@@ -53,23 +50,7 @@ function Shell() {
           </Group>
           <PartnerSearch />
           <Group gap="xs" wrap="nowrap" ml="auto">
-            <Tooltip
-              label={
-                <>
-                  Add a partner <Kbd size="xs">N</Kbd>
-                </>
-              }
-            >
-              {phone ? (
-                <ActionIcon size="lg" onClick={() => form.open()} aria-label="Quick add partner (N)">
-                  <IconPlus size={18} />
-                </ActionIcon>
-              ) : (
-                <Button leftSection={<IconPlus size={16} />} onClick={() => form.open()} aria-keyshortcuts="n">
-                  New
-                </Button>
-              )}
-            </Tooltip>
+            <QuickAdd compact={!!phone} />
             <ThemeToggle />
           </Group>
         </Group>

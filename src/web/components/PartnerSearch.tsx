@@ -10,9 +10,12 @@ import { api } from '../api.js';
 export function PartnerSearch({
   onPick,
   label = 'Search partners',
+  autoFocus,
 }: {
   onPick?: (id: string) => void;
   label?: string;
+  /** Takes the focus when shown in a dialog. */
+  autoFocus?: boolean;
 } = {}) {
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
@@ -27,6 +30,7 @@ export function PartnerSearch({
   return (
     <Select
       aria-label={label}
+      data-autofocus={autoFocus || undefined}
       placeholder={`${label}…`}
       leftSection={<IconSearch size={16} aria-hidden />}
       searchable

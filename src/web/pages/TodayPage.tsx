@@ -2,13 +2,15 @@ import { Anchor, Button, Group, Loader, Modal, Paper, Stack, Text, Textarea, The
 import { notifications } from '@mantine/notifications';
 import { IconCalendarEvent, IconCoffee, IconDownload, IconPencil, IconUserOff } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, type CallItem, type FollowUpItem, outreachApi, type TodayAgenda } from '../api.js';
 import { EmptyWorkspace } from '../components/EmptyWorkspace.js';
 import { useComposer } from '../components/outreach/ComposerProvider.js';
 import { followUpText } from '../components/outreach/followUpText.js';
 import { PageHeader } from '../components/PageHeader.js';
+import { Row, Section } from '../components/today/AgendaParts.js';
+import { FeesDueSection, LeadQualitySection, ReviewSection } from '../components/today/TodayDeals.js';
 import { calendarDate, dueLabel } from '../format.js';
 
 export function TodayPage() {
@@ -34,7 +36,15 @@ export function TodayPage() {
 function Agenda({ agenda: a }: { agenda: TodayAgenda }) {
   const followUps = [...a.followUpsOverdue, ...a.followUpsDue];
   const calls = [...a.callsToday, ...a.callsThisWeek];
-  const nothing = followUps.length + calls.length + a.proposedNoResponse.length + a.nextActions.length === 0;
+  const waiting =
+    followUps.length +
+    calls.length +
+    a.proposedNoResponse.length +
+    a.nextActions.length +
+    a.feesDue.length +
+    a.flags.length;
+  // The review counts as something to do: the calm state shows only when nothing at all is due.
+  const nothing = waiting === 0 && !a.review.due;
   return (
     <Stack gap="lg" maw={860}>
       <PageHeader title="Today" description={`What needs you on ${calendarDate(a.asOf)} (${a.timeZone})`} />
@@ -95,47 +105,10 @@ function Agenda({ agenda: a }: { agenda: TodayAgenda }) {
           ))}
         </Section>
       )}
+      {a.feesDue.length > 0 && <FeesDueSection lines={a.feesDue} asOf={a.asOf} />}
+      {a.flags.length > 0 && <LeadQualitySection flags={a.flags} />}
+      {a.review.due && <ReviewSection review={a.review} />}
     </Stack>
-  );
-}
-
-function Section({
-  title,
-  count,
-  testId,
-  children,
-}: {
-  title: string;
-  count: number;
-  testId: string;
-  children: ReactNode;
-}) {
-  return (
-    <Paper withBorder radius="md" p="md" data-testid={testId}>
-      <Group gap="xs" mb="sm">
-        <Title order={2} size="h4">
-          {title}
-        </Title>
-        <Text c="dimmed" size="sm">
-          {count}
-        </Text>
-      </Group>
-      <Stack gap={0}>{children}</Stack>
-    </Paper>
-  );
-}
-
-function Row({ id, name, children, action }: { id: string; name: string; children: ReactNode; action?: ReactNode }) {
-  return (
-    <Group justify="space-between" gap="xs" py="xs" wrap="wrap" className="agenda-row">
-      <Stack gap={2} style={{ minWidth: 0, flex: '1 1 240px' }}>
-        <Anchor component={Link} to={`/partners/${id}`} fw={600} size="sm">
-          {name}
-        </Anchor>
-        {children}
-      </Stack>
-      {action && <div style={{ flexShrink: 0 }}>{action}</div>}
-    </Group>
   );
 }
 

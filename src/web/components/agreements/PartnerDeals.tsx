@@ -9,6 +9,7 @@ import { calendarDate } from '../../format.js';
 import { FeeLinesTable } from '../fees/FeeLinesTable.js';
 import { FeeTotalsCards } from '../fees/FeeTotalsCards.js';
 import { useWorkspace } from '../fees/useWorkspace.js';
+import { useComposer } from '../outreach/ComposerProvider.js';
 import { QuickAddReferral } from '../referrals/QuickAddReferral.js';
 import { ReferralTable } from '../referrals/ReferralTable.js';
 import { HANDOFF_LABELS, STATUS_COLORS, STATUS_LABELS } from './labels.js';
@@ -16,6 +17,7 @@ import { HANDOFF_LABELS, STATUS_COLORS, STATUS_LABELS } from './labels.js';
 /** The partner page's deal side: agreement, flags, reciprocity, referrals both ways and fees. */
 export function PartnerDeals({ partnerId }: { partnerId: string }) {
   const ws = useWorkspace();
+  const composer = useComposer();
   const [adding, setAdding] = useState(false);
   const agreements = useQuery({
     queryKey: ['partner-deals', partnerId, 'agreements'],
@@ -42,7 +44,13 @@ export function PartnerDeals({ partnerId }: { partnerId: string }) {
               {flags.data.badFit.badCount} of the last {flags.data.badFit.judged.length} judged referrals from this
               partner were a bad fit. Tell them again who you help best and who you cannot.
             </Text>
-            <Anchor component={Link} to={`/outreach?partner=${partnerId}&template=bad_fit_clarification`} size="sm">
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              ta="left"
+              onClick={() => composer.open({ partnerId, kind: 'bad_fit_clarification' })}
+            >
               Write the bad-fit clarification
             </Anchor>
           </Stack>

@@ -122,7 +122,8 @@ function StatusBadge({ line: l }: { line: FeeLine }) {
   );
 }
 
-function PayButton({ line, today }: { line: FeeLine; today: string }) {
+/** Mark paid behind a small confirmation asking the day it was paid; paid lines offer Mark unpaid. */
+export function PayButton({ line, today }: { line: FeeLine; today: string }) {
   const pay = usePayFee();
   const [opened, setOpened] = useState(false);
   const [on, setOn] = useState(today);

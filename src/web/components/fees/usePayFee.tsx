@@ -13,6 +13,7 @@ export function usePayFee() {
       c.pay ? dealsApi.payFee(c.line.id, c.on) : dealsApi.unpayFee(c.line.id),
     onSuccess: (saved, c) => {
       queryClient.invalidateQueries({ queryKey: ['fees'] });
+      queryClient.invalidateQueries({ queryKey: ['today'] });
       queryClient.invalidateQueries({ queryKey: ['partner-deals', saved.partnerId] });
       queryClient.invalidateQueries({ queryKey: ['timeline', saved.partnerId] });
       if (c.undo) return;
