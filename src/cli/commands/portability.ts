@@ -12,7 +12,7 @@ import { PARTNER_SORTS } from '../../contract/partner.js';
 import { AppError } from '../../domain/errors.js';
 import { parseMapPairs } from '../../domain/import/fields.js';
 import { STAGES } from '../../domain/stage.js';
-import { emit, table } from '../output.js';
+import { emit, type Output, table } from '../output.js';
 import { withRuntime } from '../session.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -29,32 +29,16 @@ export function portabilityCommands(program: Command) {
     .option('--batch-size <n>', 'rows per transaction', '1000')
     .action(async (file: string, opts, cmd: Command) =>
       withRuntime(cmd, async ({ deps, ctx }, o) => {
-        const size = fileSize(file);
-        const bar =
-          process.stderr.isTTY && !o.json
-            ? new cliProgress.SingleBar(
-                {
-                  stream: process.stderr,
-                  format: 'Importing |{bar}| {percentage}% | {rowsRead} rows',
-                  hideCursor: true,
-                },
-                cliProgress.Presets.shades_classic,
-              )
-            : undefined;
-        bar?.start(size, 0, { rowsRead: 0 });
-        try {
-          const report = await importCsv(deps, ctx, partnerImport, fs.createReadStream(file), {
+        const report = await withProgressBar(file, o, (onProgress) =>
+          importCsv(deps, ctx, partnerImport, fs.createReadStream(file), {
             map: parseMapPairs(opts.map),
             dryRun: Boolean(opts.dryRun),
             dateOrder: opts.dateOrder,
             batchSize: positiveInt(opts.batchSize, 'batch-size'),
-            onProgress: (p: ImportProgress) => bar?.update(p.bytesRead, { rowsRead: p.rowsRead }),
-          });
-          bar?.stop();
-          emit(o, report, describeReport);
-        } finally {
-          bar?.stop();
-        }
+            onProgress,
+          }),
+        );
+        emit(o, report, describeReport);
       }),
     );
 
@@ -203,4 +187,25 @@ export function describeReport(r: ImportReport): string {
     if (r.errorsTruncated) lines.push('(more rejected rows than listed)');
   }
   return lines.join('\n');
+}
+
+/** Runs an import with a progress bar on stderr when a person is watching (a TTY, no --json). */
+export async function withProgressBar<T>(
+  file: string,
+  o: Output,
+  run: (onProgress: (p: ImportProgress) => void) => Promise<T>,
+): Promise<T> {
+  const bar =
+    process.stderr.isTTY && !o.json
+      ? new cliProgress.SingleBar(
+          { stream: process.stderr, format: 'Importing |{bar}| {percentage}% | {rowsRead} rows', hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined;
+  bar?.start(fileSize(file), 0, { rowsRead: 0 });
+  try {
+    return await run((p) => bar?.update(p.bytesRead, { rowsRead: p.rowsRead }));
+  } finally {
+    bar?.stop();
+  }
 }

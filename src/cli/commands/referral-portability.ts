@@ -1,17 +1,15 @@
 import fs from 'node:fs';
-import cliProgress from 'cli-progress';
 import { type Command, Option } from 'commander';
 import pc from 'picocolors';
 import type { Ctx, Deps } from '../../app/context.js';
 import { exportFeesCsv, exportReferralsCsv } from '../../app/export/referrals.js';
 import { importReferrals, type ReferralImportReport } from '../../app/import/referrals.js';
-import type { ImportProgress } from '../../app/import/run.js';
 import { resolvePartner } from '../../app/partners.js';
 import { parseMapPairs } from '../../domain/import/fields.js';
 import { REFERRAL_DIRECTIONS, REFERRAL_OUTCOMES, REFERRAL_SOURCES } from '../../domain/referral.js';
 import { emit } from '../output.js';
 import { withRuntime } from '../session.js';
-import { describeReport, fileSize, positiveInt, writeFileFrom, writeTo } from './portability.js';
+import { describeReport, positiveInt, withProgressBar, writeFileFrom, writeTo } from './portability.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -36,33 +34,17 @@ export function referralPortabilityCommands(program: Command) {
     .option('--batch-size <n>', 'rows per transaction', '5000')
     .action(async (file: string, opts, cmd: Command) =>
       withRuntime(cmd, async ({ deps, ctx }, o) => {
-        const size = fileSize(file);
-        const bar =
-          process.stderr.isTTY && !o.json
-            ? new cliProgress.SingleBar(
-                {
-                  stream: process.stderr,
-                  format: 'Importing |{bar}| {percentage}% | {rowsRead} rows',
-                  hideCursor: true,
-                },
-                cliProgress.Presets.shades_classic,
-              )
-            : undefined;
-        bar?.start(size, 0, { rowsRead: 0 });
-        try {
-          const report = await importReferrals(deps, ctx, fs.createReadStream(file), {
+        const report = await withProgressBar(file, o, (onProgress) =>
+          importReferrals(deps, ctx, fs.createReadStream(file), {
             map: parseMapPairs(opts.map),
             dryRun: Boolean(opts.dryRun),
             createPartners: Boolean(opts.createPartners),
             dateOrder: opts.dateOrder,
             batchSize: positiveInt(opts.batchSize, 'batch-size'),
-            onProgress: (p: ImportProgress) => bar?.update(p.bytesRead, { rowsRead: p.rowsRead }),
-          });
-          bar?.stop();
-          emit(o, report, describeReferralReport);
-        } finally {
-          bar?.stop();
-        }
+            onProgress,
+          }),
+        );
+        emit(o, report, describeReferralReport);
       }),
     );
 
