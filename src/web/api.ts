@@ -134,22 +134,10 @@ export const api = {
 export type { Call, Fit, Message, MessageChannel, ReplyAnswer } from '../domain/outreach.js';
 export type { Template, TemplateChannel, TemplateKind } from '../domain/template.js';
 
-import type { FollowUpState } from '../domain/followup.js';
+import type { z } from '@hono/zod-openapi';
+import type { PreviewSchema, TodaySchema } from '../contract/outreach.js';
 import type { Call, Fit, Message, MessageChannel, ReplyAnswer } from '../domain/outreach.js';
 import type { Template, TemplateChannel, TemplateKind } from '../domain/template.js';
-import type { FeeLine, PartnerFlags } from './dealsApi.js';
-
-export interface Preview {
-  partnerId: string;
-  templateId: string | null;
-  kind: TemplateKind;
-  channel: TemplateChannel;
-  recipient: string | null;
-  subject: string | null;
-  body: string;
-  missing: { field: string; label: string }[];
-  ready: boolean;
-}
 
 export interface ComposeInput {
   template?: string;
@@ -157,43 +145,12 @@ export interface ComposeInput {
   body?: string;
 }
 
-export interface PartnerRef {
-  id: string;
-  name: string;
-  stage: Stage;
-}
-
-export interface FollowUpItem {
-  partner: PartnerRef;
-  state: FollowUpState;
-  firstTouchOn: string | null;
-  followUpOn: string | null;
-  dueOn: string | null;
-  overdueOn: string | null;
-  noResponseOn: string | null;
-  daysSinceFirstTouch: number | null;
-}
-
-export interface CallItem extends Call {
-  partner: PartnerRef;
-  localStart: string;
-}
-
-export interface TodayAgenda {
-  asOf: string;
-  timeZone: string;
-  followUpsDue: FollowUpItem[];
-  followUpsOverdue: FollowUpItem[];
-  proposedNoResponse: FollowUpItem[];
-  callsToday: CallItem[];
-  callsThisWeek: CallItem[];
-  nextActions: (PartnerRef & { nextAction: string | null; nextActionDate: string })[];
-  /** Unpaid fee lines due within seven days, or already overdue. */
-  feesDue: FeeLine[];
-  /** Partners whose recent referrals the bad-fit rule flags. */
-  flags: (PartnerFlags & { partnerName: string })[];
-  review: { due: boolean; period: string; lastReviewOn: string | null };
-}
+// The agenda's shapes come from the API contract itself, so the page and the server cannot drift.
+export type Preview = z.output<typeof PreviewSchema>;
+export type TodayAgenda = z.output<typeof TodaySchema>;
+export type FollowUpItem = TodayAgenda['followUpsDue'][number];
+export type CallItem = TodayAgenda['callsToday'][number];
+export type PartnerRef = FollowUpItem['partner'];
 
 export interface TemplateInput {
   name: string;
