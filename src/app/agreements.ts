@@ -81,7 +81,7 @@ export async function listAgreements(
   const { on } = parseInput(InForceQuerySchema, input);
   await mustGetPartner(deps.store.db, ctx, partnerId);
   const items = await listPartnerAgreements(deps.store.db, ctx.workspaceId, partnerId);
-  return { items, inForce: agreementInForce(items, on ?? today(deps)) ?? null };
+  return { items, inForce: agreementInForce(items, on ?? (await today(deps, ctx))) ?? null };
 }
 
 /** Every agreement of the workspace with its partner's name, newest first; a workspace holds a few dozen. */
@@ -140,7 +140,7 @@ export async function activateAgreement(deps: Deps, ctx: Ctx, id: string, input:
         },
       );
     }
-    const startDate = on ?? current.startDate ?? today(deps);
+    const startDate = on ?? current.startDate ?? (await today(deps, ctx, db));
     const next: Agreement = { ...current, status: 'active', startDate, updatedAt: nowIso(deps) };
     refuse(activationIssues(next));
     const partner = await mustGetPartner(db, ctx, current.partnerId);
@@ -191,7 +191,7 @@ export async function endAgreement(deps: Deps, ctx: Ctx, id: string, input: unkn
         status: current.status,
       });
     }
-    const endDate = on ?? today(deps);
+    const endDate = on ?? (await today(deps, ctx, db));
     if (current.startDate && endDate < current.startDate) {
       refuse([{ field: 'on', message: `must not be before the agreement's start (${current.startDate})` }]);
     }
@@ -218,7 +218,7 @@ export async function recordRefusal(
   input: unknown = {},
 ): Promise<{ partnerId: string; stage: string; closedProposals: string[] }> {
   const { on, note } = parseInput(RefusalSchema, input);
-  const date = on ?? today(deps);
+  const date = on ?? (await today(deps, ctx));
   return inTransaction(deps, async (db) => {
     const moved = await moveInTransaction(deps, db, ctx, partnerId, 'declined', note ?? 'declined the agreement');
     const open = (await listPartnerAgreements(db, ctx.workspaceId, partnerId)).filter((a) => a.status === 'proposed');

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { parseInput } from '../contract/common.js';
 import { FeePaySchema, FeeQuerySchema, FeeTotalsQuerySchema } from '../contract/fee.js';
 import { type Agreement, agreementInForce } from '../domain/agreement.js';
-import { dateOf } from '../domain/dates.js';
+import { localDate } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
 import {
   type DerivedFeeLine,
@@ -28,12 +28,15 @@ import {
 import { lockRow } from '../store/locks.js';
 import { getReferral, partnerReferrals } from '../store/referrals.js';
 import type { DB } from '../store/schema.js';
+import { getProfile } from '../store/workspaces.js';
 import { type Ctx, type Deps, inTransaction, nowIso } from './context.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { record } from './partners.js';
 
-export function today(deps: Deps): string {
-  return dateOf(deps.clock());
+/** Today's date in the workspace time zone (pass the transaction's db when inside one). */
+export async function today(deps: Deps, ctx: Ctx, db: Kysely<DB> = deps.store.db): Promise<string> {
+  const profile = await getProfile(db, ctx.workspaceId);
+  return localDate(deps.clock(), profile?.timeZone ?? 'UTC');
 }
 
 /** Amounts for timeline summaries: 2,000.00 (the currency is the workspace's). */
@@ -121,7 +124,7 @@ export async function listFees(
   input: unknown,
 ): Promise<{ items: FeeLineView[]; nextCursor: string | null }> {
   const q = parseInput(FeeQuerySchema, input);
-  const asOf = q.asOf ?? today(deps);
+  const asOf = q.asOf ?? (await today(deps, ctx));
   const after = q.cursor ? decodeCursor(q.cursor) : undefined;
   const rows = await listFeeLines(
     deps.store.db,
@@ -153,7 +156,7 @@ export interface FeeTotals {
 /** Due (unpaid, overdue included), overdue and paid, each way, overall and per partner. */
 export async function feeTotals(deps: Deps, ctx: Ctx, input: unknown = {}): Promise<FeeTotals> {
   const q = parseInput(FeeTotalsQuerySchema, input);
-  const asOf = q.asOf ?? today(deps);
+  const asOf = q.asOf ?? (await today(deps, ctx));
   const rows = await sumFeeLines(deps.store.db, ctx.workspaceId, { ...q, asOf });
   const zero = (): Sums => ({ due: 0, overdue: 0, paid: 0 });
   const add = (s: Sums, r: FeeSums) => {
@@ -178,7 +181,7 @@ export async function feeTotals(deps: Deps, ctx: Ctx, input: unknown = {}): Prom
 
 export async function payFeeLine(deps: Deps, ctx: Ctx, id: string, input: unknown = {}): Promise<FeeLine> {
   const { on } = parseInput(FeePaySchema, input);
-  const paidOn = on ?? today(deps);
+  const paidOn = on ?? (await today(deps, ctx));
   return inTransaction(deps, async (db) => {
     await lockRow(db, deps.store.dialect, 'feeLines', ctx.workspaceId, id);
     const line = await mustGetLine(db, ctx, id);

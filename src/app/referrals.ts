@@ -44,7 +44,7 @@ export async function addReferral(deps: Deps, ctx: Ctx, input: unknown): Promise
     leadName: data.leadName,
     company: data.company ?? null,
     contact: data.contact ?? null,
-    date: data.date ?? today(deps),
+    date: data.date ?? (await today(deps, ctx)),
     notes: data.notes ?? null,
     outcome: 'pending',
     lostReason: null,

@@ -3,6 +3,7 @@ import { activateAgreement, addAgreement, editAgreement } from '../../src/app/ag
 import type { Ctx, Deps } from '../../src/app/context.js';
 import { feeTotals, listFees, payFeeLine, unpayFeeLine } from '../../src/app/fees.js';
 import { partnerTimeline } from '../../src/app/partners.js';
+import { setProfile } from '../../src/app/profile.js';
 import {
   addReferral,
   editReferral,
@@ -112,6 +113,15 @@ describeEachDb('referrals and fees', (env) => {
     await expect(payFeeLine(deps, ctx, first.id)).rejects.toMatchObject({ code: 'conflict' });
     await unpayFeeLine(deps, ctx, first.id);
     expect((await showReferral(deps, ctx, r.id)).feeLines).toEqual([]);
+  });
+
+  it("dates a referral and a payment on the workspace's day, not UTC's", async () => {
+    const { deps, ctx, clock } = env();
+    await setProfile(deps, ctx, { timeZone: 'Pacific/Auckland' });
+    // Noon UTC on the 24th is already the 25th in Auckland.
+    clock.set('2026-11-24T12:00:00.000Z');
+    const referral = await addReferral(deps, ctx, { direction: 'received', source: 'inbound', leadName: 'Kiwi Co' });
+    expect(referral.date).toBe('2026-11-25');
   });
 
   it('refuses won without value and start, lost without a reason, and changes of a decided outcome', async () => {
