@@ -99,20 +99,30 @@ describe.skipIf(!hasChromium)('referral CSV import in the browser', () => {
     expect(await table.getByRole('row', { name: /Gamma Inc/ }).count()).toBe(0);
   });
 
-  it('exports the referral log as CSV from the page menu', async () => {
-    await page.goto('/referrals');
+  it('exports the referrals the filters show as CSV from the page menu', async () => {
+    await page.goto('/referrals?outcome=won');
     await page
       .getByRole('table', { name: 'Referrals' })
       .getByRole('row', { name: /Acme Co/ })
       .waitFor();
     await page.getByRole('button', { name: 'More actions' }).click();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('menuitem', { name: 'Export CSV', exact: true }).click(),
-    ]);
+    const link = page.getByRole('menuitem', { name: 'Export CSV', exact: true });
+    expect(await link.getAttribute('href')).toBe('/api/v1/export/referrals.csv?outcome=won');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toBe('referrals.csv');
     const text = fs.readFileSync(await download.path(), 'utf8');
     expect(text).toContain('Acme Co');
-    expect(text).toContain('Beta Ltd');
+    expect(text).not.toContain('Beta Ltd');
+  });
+
+  it('exports the fee ledger as CSV from the Fees page menu, with the page filters', async () => {
+    await page.goto('/fees?status=paid');
+    await page.getByRole('button', { name: 'More actions' }).click();
+    const link = page.getByRole('menuitem', { name: 'Export CSV', exact: true });
+    expect(await link.getAttribute('href')).toBe('/api/v1/export/fees.csv?status=paid');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('fees.csv');
+    const text = fs.readFileSync(await download.path(), 'utf8');
+    expect(text.startsWith('Id,Due date,Partner,')).toBe(true);
   });
 });
