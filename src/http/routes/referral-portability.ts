@@ -12,6 +12,7 @@ import {
   ReferralImportReportSchema,
 } from '../../contract/portability.js';
 import { parseMapPairs } from '../../domain/import/fields.js';
+import { ndjsonImport } from '../import-progress.js';
 import { errorResponses, type HttpEnv, json } from '../openapi.js';
 import { csvBody } from './portability.js';
 
@@ -31,19 +32,31 @@ export function referralPortabilityRoutes(api: OpenAPIHono<HttpEnv>) {
         'Empty direction = received, empty outcome = pending. A won row needs a monthly value (money such as "$2,000.00" or "2.000,00 €"); its start date defaults to the referral date. A lost row without a reason is lost for "other". The value and dates of a row that is not won are ignored. Fee lines of won rows are derived from the agreement in force on the referral date, as in the app.',
       request: { query: ReferralImportQuerySchema, body: { content: csvContent, required: true } },
       responses: {
-        200: json(ReferralImportReportSchema, 'What was (or, in a dry run, would be) done'),
+        200: {
+          content: {
+            'application/json': { schema: ReferralImportReportSchema },
+            'application/x-ndjson': { schema: z.string().openapi({ description: 'With progress=ndjson' }) },
+          },
+          description: 'What was (or, in a dry run, would be) done; with progress=ndjson, progress lines first',
+        },
         ...errorResponses,
       },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const report = await importReferrals(c.var.deps, c.var.ctx, csvBody(c.req.raw), {
+      const body = csvBody(c.req.raw);
+      const options = {
         map: parseMapPairs(q.map),
         dryRun: q.dryRun === 'true',
         dateOrder: q.dateOrder,
         createPartners: q.createPartners === 'true',
-      });
-      return c.json(report, 200);
+      };
+      if (q.progress === 'ndjson') {
+        return (await ndjsonImport(c, (onProgress) =>
+          importReferrals(c.var.deps, c.var.ctx, body, { ...options, onProgress }),
+        )) as never;
+      }
+      return c.json(await importReferrals(c.var.deps, c.var.ctx, body, options), 200);
     },
   );
 

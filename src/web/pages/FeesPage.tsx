@@ -6,6 +6,8 @@ import { EmptyStep } from '../components/EmptyStep.js';
 import { FeeLinesTable } from '../components/fees/FeeLinesTable.js';
 import { FeeTotalsCards } from '../components/fees/FeeTotalsCards.js';
 import { useWorkspace } from '../components/fees/useWorkspace.js';
+import { csvExportUrl } from '../components/import/importApi.js';
+import { PortabilityMenu } from '../components/import/PortabilityMenu.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { dealsApi, type FeeListParams } from '../dealsApi.js';
 
@@ -65,6 +67,7 @@ export function FeesPage() {
       <PageHeader
         title="Fees"
         description="What you owe partners and what they owe you, worked out from won referrals and the terms in force."
+        actions={<PortabilityMenu exportHref={(bom) => csvExportUrl('fees.csv', filters, bom)} />}
       />
       <Stack gap="lg">
         <Group gap={6} role="group" aria-label="Period">

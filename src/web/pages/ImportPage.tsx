@@ -6,6 +6,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../api.js';
+import { IMPORT_ENTITIES, type ImportEntity, type ImportEntityKey } from '../components/import/entities.js';
 import { ImportProgressBar } from '../components/import/ImportProgressBar.js';
 import {
   type DateOrder,
@@ -28,7 +29,8 @@ const nf = new Intl.NumberFormat();
  * Upload → match columns → check (a dry run that saves nothing) → import. Only the last step
  * writes; the file stays in the browser and is sent again for each step.
  */
-export function ImportPage() {
+export function ImportPage({ entity: key }: { entity: ImportEntityKey }) {
+  const entity = IMPORT_ENTITIES[key];
   const queryClient = useQueryClient();
   const [step, setStep] = useState<Step>(0);
   const [file, setFile] = useState<File | null>(null);
@@ -36,9 +38,10 @@ export function ImportPage() {
   const [choices, setChoices] = useState<ColumnChoice[]>([]);
   const [dateOrder, setDateOrder] = useState<DateOrder>('dmy');
   const [progress, setProgress] = useState<ImportProgress>({ rows: 0, bytes: 0 });
+  const [createPartners, setCreatePartners] = useState(false);
 
   const load = useMutation({
-    mutationFn: (f: File) => previewImport(f),
+    mutationFn: (f: File) => previewImport(entity.path, f),
     onSuccess: (p, f) => {
       setFile(f);
       setPreview(p);
@@ -49,18 +52,23 @@ export function ImportPage() {
   const run = (dryRun: boolean) => {
     if (!file) throw new Error('no file chosen');
     setProgress({ rows: 0, bytes: 0 });
-    return runImport(file, { map: mapOverrides(choices), dateOrder, dryRun }, setProgress);
+    return runImport(
+      entity.path,
+      file,
+      { map: mapOverrides(choices), dateOrder, dryRun, createPartners: entity.canCreatePartners && createPartners },
+      setProgress,
+    );
   };
   const check = useMutation({ mutationFn: () => run(true) });
   const save = useMutation({
     mutationFn: () => run(false),
     onSuccess: (r) => {
-      queryClient.invalidateQueries({ queryKey: ['partners'] });
+      for (const k of entity.staleKeys) queryClient.invalidateQueries({ queryKey: [k] });
       setStep(3);
       notifications.show({
         color: 'teal',
         title: 'Import finished',
-        message: `${nf.format(r.created)} created, ${nf.format(r.updated)} updated.`,
+        message: `${nf.format(r.created)} created, ${nf.format(r.updated)} updated${partnersNote(r)}.`,
       });
     },
   });
@@ -96,13 +104,13 @@ export function ImportPage() {
   return (
     <>
       <Breadcrumbs mb="xs" fz="sm">
-        <Anchor component={Link} to="/partners">
-          Partners
+        <Anchor component={Link} to={entity.listPath}>
+          {entity.listLabel}
         </Anchor>
         <Text fz="sm">Import</Text>
       </Breadcrumbs>
       <PageHeader
-        title="Import partners from a spreadsheet"
+        title={entity.title}
         description="Bring in the list you already keep. Nothing is saved until you press Import on the last step."
       />
       <ImportSteps active={step === 3 ? 4 : step} />
@@ -120,6 +128,10 @@ export function ImportPage() {
           onBack={restart}
           onCheck={startCheck}
           busy={check.isPending}
+          entity={entity}
+          createPartners={
+            entity.canCreatePartners ? { checked: createPartners, onChange: setCreatePartners } : undefined
+          }
         />
       )}
 
@@ -127,7 +139,7 @@ export function ImportPage() {
         <Stack gap="lg">
           {check.isPending && <ImportProgressBar progress={progress} total={file.size} verb="Checking" />}
           {check.error && <Problem error={check.error} />}
-          {check.data && !save.isPending && <ReportView report={check.data} />}
+          {check.data && !save.isPending && <ReportView report={check.data} entity={entity} />}
           {save.isPending && <ImportProgressBar progress={progress} total={file.size} verb="Importing" />}
           {save.error && (
             <Problem
@@ -145,7 +157,14 @@ export function ImportPage() {
               >
                 Back to the columns
               </Button>
-              {check.data && <ImportButton report={check.data} busy={save.isPending} onImport={() => save.mutate()} />}
+              {check.data && (
+                <ImportButton
+                  report={check.data}
+                  entity={entity}
+                  busy={save.isPending}
+                  onImport={() => save.mutate()}
+                />
+              )}
             </Group>
           )}
         </Stack>
@@ -154,15 +173,15 @@ export function ImportPage() {
       {step === 3 && save.data && (
         <Stack gap="lg">
           <Alert color="teal" title="Import finished" icon={<IconDatabaseImport size={18} />}>
-            The partners from {file?.name} are in your list.
+            The {entity.plural} from {file?.name} are in your list.
           </Alert>
-          <ReportView report={save.data} />
+          <ReportView report={save.data} entity={entity} />
           <Group justify="space-between">
             <Button variant="default" leftSection={<IconUpload size={16} />} onClick={restart}>
               Import another file
             </Button>
-            <Button component={Link} to="/partners" leftSection={<IconTable size={16} />}>
-              Open the partners table
+            <Button component={Link} to={entity.listPath} leftSection={<IconTable size={16} />}>
+              {entity.openListLabel}
             </Button>
           </Group>
         </Stack>
@@ -202,7 +221,22 @@ function ImportSteps({ active }: { active: number }) {
   );
 }
 
-function ImportButton({ report, busy, onImport }: { report: ImportReport; busy: boolean; onImport: () => void }) {
+function partnersNote(r: ImportReport): string {
+  const n = r.partnersCreated?.length ?? 0;
+  return n > 0 ? `, ${nf.format(n)} new ${n === 1 ? 'partner' : 'partners'}` : '';
+}
+
+function ImportButton({
+  report,
+  entity,
+  busy,
+  onImport,
+}: {
+  report: ImportReport;
+  entity: ImportEntity;
+  busy: boolean;
+  onImport: () => void;
+}) {
   const count = report.created + report.updated;
   if (count === 0) {
     return (
@@ -213,7 +247,7 @@ function ImportButton({ report, busy, onImport }: { report: ImportReport; busy: 
   }
   return (
     <Button leftSection={<IconDatabaseImport size={16} />} loading={busy} onClick={onImport}>
-      Import {nf.format(count)} {count === 1 ? 'partner' : 'partners'}
+      Import {nf.format(count)} {count === 1 ? entity.singular : entity.plural}
     </Button>
   );
 }

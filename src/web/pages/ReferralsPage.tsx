@@ -12,6 +12,8 @@ import {
 } from '../../domain/referral.js';
 import { EmptyStep } from '../components/EmptyStep.js';
 import { useWorkspace } from '../components/fees/useWorkspace.js';
+import { csvExportUrl } from '../components/import/importApi.js';
+import { PortabilityMenu } from '../components/import/PortabilityMenu.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { DIRECTION_LABELS, OUTCOME_LABELS, SOURCE_LABELS } from '../components/referrals/labels.js';
 import { PartnerPicker } from '../components/referrals/PartnerPicker.js';
@@ -81,9 +83,15 @@ export function ReferralsPage() {
         title="Referrals"
         description="Every lead a partner sent you and every client you sent them, with how it ended."
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
-            Log referral
-          </Button>
+          <Group gap="xs" wrap="nowrap">
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+              Log referral
+            </Button>
+            <PortabilityMenu
+              importTo="/referrals/import"
+              exportHref={(bom) => csvExportUrl('referrals.csv', filters, bom)}
+            />
+          </Group>
         }
       />
       <Stack gap={8} mb="md">

@@ -1,6 +1,7 @@
-import { Alert, Badge, Button, Group, Paper, Radio, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Paper, Radio, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertTriangle, IconArrowLeft, IconChecklist } from '@tabler/icons-react';
+import type { ImportEntity } from './entities.js';
 import type { DateOrder, ImportPreview } from './importApi.js';
 import { type ColumnChoice, choiceProblems, IGNORE } from './mapping.js';
 
@@ -14,6 +15,9 @@ interface Props {
   onBack: () => void;
   onCheck: () => void;
   busy: boolean;
+  entity: ImportEntity;
+  /** Shown for imports that can create the partners a file names but the workspace lacks. */
+  createPartners?: { checked: boolean; onChange: (checked: boolean) => void };
 }
 
 /** Step 2: which of our fields each column holds, with the first rows as they will be read. */
@@ -111,6 +115,15 @@ export function MappingStep(props: Props) {
         </Group>
       </Radio.Group>
 
+      {props.createPartners && (
+        <Checkbox
+          label="Create partners that don’t exist yet"
+          description="A row whose partner is not in your list is left out unless this is ticked; then the partner is added as an agency you can edit later."
+          checked={props.createPartners.checked}
+          onChange={(e) => props.createPartners?.onChange(e.currentTarget.checked)}
+        />
+      )}
+
       <Stack gap="xs">
         <Title order={2} size="h4">
           First rows
@@ -161,7 +174,7 @@ export function MappingStep(props: Props) {
 
       {missing.length > 0 && (
         <Alert color="red" title="A required field has no column">
-          Choose the column that holds {missing.join(' and ')}: every partner needs it.
+          Choose the column that holds {missing.join(' and ')}: every {props.entity.singular} needs it.
         </Alert>
       )}
       <Group justify="space-between">

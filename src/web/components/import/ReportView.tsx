@@ -1,10 +1,11 @@
 import { Alert, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { ImportEntity } from './entities.js';
 import type { ImportReport } from './importApi.js';
 
 const nf = new Intl.NumberFormat();
 
 /** The counts of a dry or real run and every rejected row with its line, column and reason. */
-export function ReportView({ report }: { report: ImportReport }) {
+export function ReportView({ report, entity }: { report: ImportReport; entity: ImportEntity }) {
   const would = report.dryRun;
   const stats = [
     { label: would ? 'Would be created' : 'Created', value: report.created, key: 'created' },
@@ -32,9 +33,20 @@ export function ReportView({ report }: { report: ImportReport }) {
         ))}
       </SimpleGrid>
       <Text size="sm" c="dimmed">
-        {nf.format(report.rows)} {report.rows === 1 ? 'row' : 'rows'} read. Rows are matched to existing partners by id,
-        e-mail or LinkedIn URL, so importing the same file again creates no duplicates.
+        {nf.format(report.rows)} {report.rows === 1 ? 'row' : 'rows'} read. {entity.matchNote}
       </Text>
+      {report.partnersCreated && report.partnersCreated.length > 0 && (
+        <Alert
+          color="blue"
+          title={`${would ? 'Partners that will be created' : 'Partners created'}: ${nf.format(report.partnersCreated.length)}`}
+          data-testid="import-partners-created"
+        >
+          <Text size="sm">{report.partnersCreated.map((p) => p.name).join(', ')}</Text>
+          <Text size="sm" c="dimmed" mt={4}>
+            They are added as agencies; check their type and details on the Partners page.
+          </Text>
+        </Alert>
+      )}
       {report.warnings.length > 0 && (
         <Alert color="yellow" title="About the header row">
           {report.warnings.map((w) => `${w.charAt(0).toUpperCase()}${w.slice(1)}.`).join(' ')}

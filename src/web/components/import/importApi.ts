@@ -36,6 +36,8 @@ export interface ImportReport {
   warnings: string[];
   errors: ImportRowError[];
   errorsTruncated: boolean;
+  /** Referral imports only: partners created (in a dry run, that would be) for unknown names. */
+  partnersCreated?: { id: string; name: string; type: string }[];
 }
 
 export interface ImportProgress {
@@ -50,13 +52,15 @@ export interface ImportRequest {
   map: Record<string, string>;
   dateOrder: DateOrder;
   dryRun: boolean;
+  /** Referral imports only. */
+  createPartners?: boolean;
 }
 
 /** Enough of a file for the mapping screen: the header and first rows, not the whole upload. */
 const PREVIEW_BYTES = 512 * 1024;
 
-export async function previewImport(file: Blob): Promise<ImportPreview> {
-  const res = await send(`/import/partners/preview`, await previewBody(file));
+export async function previewImport(path: string, file: Blob): Promise<ImportPreview> {
+  const res = await send(`${path}/preview`, await previewBody(file));
   if (!res.ok) throw await failure(res);
   return (await res.json()) as ImportPreview;
 }
@@ -70,14 +74,16 @@ async function previewBody(file: Blob): Promise<Blob | string> {
 
 /** Runs a (dry or real) import, calling onProgress per batch the server finishes. */
 export async function runImport(
+  path: string,
   file: Blob,
   request: ImportRequest,
   onProgress: (p: ImportProgress) => void,
 ): Promise<ImportReport> {
   const q = new URLSearchParams({ progress: 'ndjson', dateOrder: request.dateOrder });
   if (request.dryRun) q.set('dryRun', 'true');
+  if (request.createPartners) q.set('createPartners', 'true');
   for (const [column, field] of Object.entries(request.map)) q.append('map', `${column}=${field}`);
-  const res = await send(`/import/partners?${q}`, file);
+  const res = await send(`${path}?${q}`, file);
   if (!res.ok) throw await failure(res);
   if (!res.body) throw new ApiError('network', 'The server sent no answer; try again', {}, res.status);
   let report: ImportReport | undefined;
@@ -86,8 +92,7 @@ export async function runImport(
     else if (line.type === 'report') report = line as unknown as ImportReport;
     else if (line.type === 'error') throw apiError(line.error, res.status);
   }
-  if (!report)
-    throw new ApiError('network', 'The connection closed before the import finished; check the partners list', {}, 0);
+  if (!report) throw new ApiError('network', 'The connection closed before the import finished; check the list', {}, 0);
   return report;
 }
 
@@ -143,4 +148,16 @@ export function exportUrl(filters: PartnerListParams, bom: boolean): string {
   if (bom) q.set('bom', 'true');
   const s = q.toString();
   return `/api/v1/export/partners.csv${s ? `?${s}` : ''}`;
+}
+
+/** A CSV export URL from a list's filters: empty values are left out. */
+export function csvExportUrl(file: 'referrals.csv' | 'fees.csv', filters: object, bom: boolean): string {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (key === 'limit' || key === 'cursor' || value === undefined || value === null || value === '') continue;
+    q.set(key, String(value));
+  }
+  if (bom) q.set('bom', 'true');
+  const s = q.toString();
+  return `/api/v1/export/${file}${s ? `?${s}` : ''}`;
 }
