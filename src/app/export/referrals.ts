@@ -7,8 +7,7 @@ import type { Ctx, Deps } from '../context.js';
 import { type FeeLineView, listFees } from '../fees.js';
 import { showProfile } from '../profile.js';
 import { listReferralPage } from '../referrals.js';
-import { type Cell, csvRows, majorUnits } from './csv.js';
-import type { CsvExportOptions } from './partners.js';
+import { type Cell, type CsvExportOptions, exportQuery, majorUnits, pagedCsv } from './csv.js';
 
 type Named = Referral & { partnerName: string | null };
 
@@ -59,23 +58,22 @@ export async function* exportReferralsCsv(
   filters: Record<string, unknown>,
   options: CsvExportOptions = {},
 ): AsyncGenerator<string> {
-  const { limit: _l, cursor: _c, ...rest } = filters;
-  const query = { ...rest, limit: 500 };
+  const query = exportQuery(filters);
   parseInput(ReferralListQuerySchema, query);
   const { currency } = await showProfile(deps, ctx);
-  yield (options.bom ? '\ufeff' : '') + csvRows([REFERRAL_COLUMNS.map(([h]) => h)]);
-  let cursor: string | null = null;
-  do {
-    const page = await listReferralPage(deps, ctx, cursor ? { ...query, cursor } : query);
-    const ids = [...new Set(page.items.flatMap((r) => (r.partnerId ? [r.partnerId] : [])))];
-    const names = await partnerNames(deps.store.db, ctx.workspaceId, ids);
-    const rows = page.items.map((r) => {
-      const named: Named = { ...r, partnerName: r.partnerId ? (names.get(r.partnerId) ?? null) : null };
-      return REFERRAL_COLUMNS.map(([, value]) => value(named, currency));
-    });
-    if (rows.length > 0) yield csvRows(rows);
-    cursor = page.nextCursor;
-  } while (cursor);
+  yield* pagedCsv(
+    REFERRAL_COLUMNS.map(([h]) => h),
+    options,
+    (cursor) => listReferralPage(deps, ctx, cursor ? { ...query, cursor } : query),
+    async (items) => {
+      const ids = [...new Set(items.flatMap((r) => (r.partnerId ? [r.partnerId] : [])))];
+      const names = await partnerNames(deps.store.db, ctx.workspaceId, ids);
+      return items.map((r) => {
+        const named: Named = { ...r, partnerName: r.partnerId ? (names.get(r.partnerId) ?? null) : null };
+        return REFERRAL_COLUMNS.map(([, value]) => value(named, currency));
+      });
+    },
+  );
 }
 
 /** The fee lines a ledger filter selects, oldest due first, as CSV chunks. */
@@ -85,15 +83,13 @@ export async function* exportFeesCsv(
   filters: Record<string, unknown>,
   options: CsvExportOptions = {},
 ): AsyncGenerator<string> {
-  const { limit: _l, cursor: _c, ...rest } = filters;
-  const query = { ...rest, limit: 500 };
+  const query = exportQuery(filters);
   parseInput(FeeQuerySchema, query);
   const { currency } = await showProfile(deps, ctx);
-  yield (options.bom ? '\ufeff' : '') + csvRows([FEE_COLUMNS.map(([h]) => h)]);
-  let cursor: string | null = null;
-  do {
-    const page = await listFees(deps, ctx, cursor ? { ...query, cursor } : query);
-    if (page.items.length > 0) yield csvRows(page.items.map((l) => FEE_COLUMNS.map(([, value]) => value(l, currency))));
-    cursor = page.nextCursor;
-  } while (cursor);
+  yield* pagedCsv(
+    FEE_COLUMNS.map(([h]) => h),
+    options,
+    (cursor) => listFees(deps, ctx, cursor ? { ...query, cursor } : query),
+    (items) => items.map((l) => FEE_COLUMNS.map(([, value]) => value(l, currency))),
+  );
 }
