@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Paper, Skeleton, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, type PartnerListParams, type PartnerSort } from '../api.js';
 import { calendarDate, dueLabel, exactTime, isOverdue, relativeTime } from '../format.js';
+import { LoadMore } from './ListParts.js';
 import { capitalize, TYPE_LABELS } from './partnerFormValues.js';
 import { StageBadge } from './StageBadge.js';
 
@@ -153,13 +154,7 @@ export function PartnerTable({ filters, sort, dir, onSort }: Props) {
           </Table>
         </Table.ScrollContainer>
       </Paper>
-      {list.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMore list={list} />
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Button, Chip, Group, Paper, Skeleton, Table, Text } from '@mantine/core';
+import { Badge, Button, Chip, Group, Paper, Table, Text } from '@mantine/core';
 import { IconFileText, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -6,6 +6,7 @@ import { AGREEMENT_STATUSES, type AgreementStatus } from '../../domain/agreement
 import { HANDOFF_LABELS, STATUS_COLORS, STATUS_LABELS, shortFee } from '../components/agreements/labels.js';
 import { EmptyStep } from '../components/EmptyStep.js';
 import { useWorkspace } from '../components/fees/useWorkspace.js';
+import { SkeletonRows } from '../components/ListParts.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { dealsApi } from '../dealsApi.js';
 import { calendarDate } from '../format.js';
@@ -72,15 +73,7 @@ export function AgreementsPage() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {list.isPending &&
-                  Array.from({ length: 4 }, (_, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
-                    <Table.Tr key={i}>
-                      <Table.Td colSpan={5}>
-                        <Skeleton height={14} my={4} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
+                {list.isPending && <SkeletonRows rows={4} colSpan={5} />}
                 {items.map((a) => (
                   <Table.Tr
                     key={a.id}

@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Paper, Popover, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Paper, Popover, Stack, Table, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { dealsApi, type FeeLine, type FeeListParams } from '../../dealsApi.js';
 import { calendarDate, dueLabel } from '../../format.js';
+import { LoadMore, SkeletonRows } from '../ListParts.js';
 import { usePayFee } from './usePayFee.js';
 import { useWorkspace } from './useWorkspace.js';
 
@@ -43,15 +44,7 @@ export function FeeLinesTable({ filters, hidePartner, empty }: Props) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-              {list.isPending &&
-                Array.from({ length: 3 }, (_, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
-                  <Table.Tr key={i}>
-                    <Table.Td colSpan={6}>
-                      <Skeleton height={14} my={4} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+              {list.isPending && <SkeletonRows rows={3} colSpan={6} />}
               {rows.map((l) => (
                 <Table.Tr key={l.id} data-testid="fee-row">
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -96,13 +89,7 @@ export function FeeLinesTable({ filters, hidePartner, empty }: Props) {
           </Table>
         </Table.ScrollContainer>
       </Paper>
-      {list.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMore list={list} />
     </Stack>
   );
 }

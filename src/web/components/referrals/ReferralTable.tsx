@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconArrowDownLeft, IconArrowUpRight } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
@@ -7,6 +7,7 @@ import { api } from '../../api.js';
 import { dealsApi, type Referral, type ReferralListParams } from '../../dealsApi.js';
 import { calendarDate } from '../../format.js';
 import { useWorkspace } from '../fees/useWorkspace.js';
+import { LoadMore, SkeletonRows } from '../ListParts.js';
 import { DIRECTION_LABELS, LOST_LABELS, OUTCOME_COLORS, OUTCOME_LABELS, SOURCE_LABELS } from './labels.js';
 import { type OutcomeKind, ReferralOutcomeModal } from './ReferralOutcomeModal.js';
 import { ReferralRowMenu } from './ReferralRowMenu.js';
@@ -50,15 +51,7 @@ export function ReferralTable({ filters, hidePartner, empty, pageSize = 50 }: Pr
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
-              {list.isPending &&
-                Array.from({ length: 4 }, (_, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have no identity
-                  <Table.Tr key={i}>
-                    <Table.Td colSpan={6}>
-                      <Skeleton height={14} my={4} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+              {list.isPending && <SkeletonRows rows={4} colSpan={6} />}
               {rows.map((r) => (
                 <Table.Tr key={r.id} data-testid="referral-row">
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -142,13 +135,7 @@ export function ReferralTable({ filters, hidePartner, empty, pageSize = 50 }: Pr
           </Table>
         </Table.ScrollContainer>
       </Paper>
-      {list.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMore list={list} />
       <ReferralOutcomeModal
         referral={outcome?.referral ?? null}
         kind={outcome?.kind ?? null}
