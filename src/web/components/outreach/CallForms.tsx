@@ -1,8 +1,9 @@
-import { Button, Group, Modal, NumberInput, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Modal, NumberInput, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, type Call, type Fit, outreachApi, type Partner } from '../../api.js';
+import { FormFooter } from '../FormFooter.js';
 
 function invalidate(queryClient: ReturnType<typeof useQueryClient>, partnerId: string) {
   for (const key of [['partner', partnerId], ['timeline', partnerId], ['calls', partnerId], ['partners'], ['today']]) {
@@ -89,19 +90,13 @@ export function BookCallModal({
             minRows={2}
             error={errors.agenda}
           />
-          {save.error && !Object.keys(errors).length && (
-            <Text c="red" size="sm">
-              {save.error.message}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Book call
-            </Button>
-          </Group>
+          <FormFooter
+            error={save.error}
+            fieldErrors={errors}
+            pending={save.isPending}
+            submitLabel="Book call"
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>
@@ -194,19 +189,13 @@ export function CompleteCallModal({
             minRows={3}
             error={errors.notes}
           />
-          {save.error && !Object.keys(errors).length && (
-            <Text c="red" size="sm">
-              {save.error.message}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save notes
-            </Button>
-          </Group>
+          <FormFooter
+            error={save.error}
+            fieldErrors={errors}
+            pending={save.isPending}
+            submitLabel="Save notes"
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,9 @@
-import { Button, Group, Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, outreachApi, type Partner, type ReplyAnswer } from '../../api.js';
+import { FormFooter } from '../FormFooter.js';
 
 const ANSWERS: { value: ReplyAnswer; label: string }[] = [
   { value: 'interested', label: 'Interested' },
@@ -68,19 +69,13 @@ export function ReplyModal({ partner, opened, onClose }: { partner: Partner; ope
             minRows={2}
             error={errors.note}
           />
-          {save.error && !Object.keys(errors).length && (
-            <Text c="red" size="sm">
-              {save.error.message}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Record reply
-            </Button>
-          </Group>
+          <FormFooter
+            error={save.error}
+            fieldErrors={errors}
+            pending={save.isPending}
+            submitLabel="Record reply"
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </Modal>
