@@ -21,7 +21,7 @@ import {
   sourceCounts,
   wonByMonth,
 } from '../store/review.js';
-import { getReview, insertReview, listReviewRows } from '../store/reviews.js';
+import { getReview, insertReview, lastReviewAt, listReviewRows } from '../store/reviews.js';
 import { type Ctx, type Deps, nowIso } from './context.js';
 import { showProfile } from './profile.js';
 
@@ -166,8 +166,8 @@ export async function reviewReminder(
   today: string,
 ): Promise<{ due: boolean; period: string; lastReviewOn: string | null }> {
   const profile = await showProfile(deps, ctx);
-  const facts = await checklistCounts(deps.store.db, ctx.workspaceId);
-  const lastReviewOn = facts.lastReviewAt ? localDate(facts.lastReviewAt, profile.timeZone) : null;
+  const last = await lastReviewAt(deps.store.db, ctx.workspaceId);
+  const lastReviewOn = last ? localDate(last, profile.timeZone) : null;
   const current = currentPeriod(profile.reviewCadence, today, profile.timeZone);
   return { due: lastReviewOn === null || lastReviewOn < current.from, period: current.label, lastReviewOn };
 }

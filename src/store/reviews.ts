@@ -37,3 +37,13 @@ export async function getReview(db: Kysely<DB>, workspaceId: string, id: string)
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/** When the latest review was saved, or null before the first. */
+export async function lastReviewAt(db: Kysely<DB>, workspaceId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('reviews')
+    .select((eb) => eb.fn.max('reviewedAt').as('at'))
+    .where('workspaceId', '=', workspaceId)
+    .executeTakeFirst();
+  return row?.at ?? null;
+}
