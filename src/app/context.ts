@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Store } from '../store/db.js';
 import type { DB } from '../store/schema.js';
+import type { ReadCache } from './read-cache.js';
 
 /**
  * Who is acting, on which workspace. Every use case takes it, so access control can be added
@@ -18,6 +19,8 @@ export interface Deps {
   newId: () => string;
   /** Sends e-mail when SMTP is configured; outreach is copied by hand otherwise. */
   mailer?: Mailer;
+  /** Remembers read-only answers until the next write (the server has one; tests may not). */
+  readCache?: ReadCache;
 }
 
 export interface OutgoingMail {

@@ -3,6 +3,7 @@ import { parseInput } from '../contract/common.js';
 import {
   ActivityListQuerySchema,
   PartnerCreateSchema,
+  type PartnerListQuery,
   PartnerListQuerySchema,
   PartnerPatchSchema,
   StageMoveSchema,
@@ -24,6 +25,7 @@ import {
 import type { DB } from '../store/schema.js';
 import { type Ctx, type Deps, inTransaction, nowIso } from './context.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { cachedRead } from './read-cache.js';
 
 export interface WriteOptions {
   /** Save even though another partner has the same e-mail, LinkedIn or website. */
@@ -196,6 +198,12 @@ export interface PartnerPage {
 
 export async function listPartnerPage(deps: Deps, ctx: Ctx, input: unknown): Promise<PartnerPage> {
   const query = parseInput(PartnerListQuerySchema, input);
+  // The busiest read of the app (every Partners screen, every board refresh) answers from the
+  // read cache until something is written.
+  return cachedRead(deps, ctx, `partners:${JSON.stringify(query)}`, () => partnerPage(deps, ctx, query));
+}
+
+async function partnerPage(deps: Deps, ctx: Ctx, query: PartnerListQuery): Promise<PartnerPage> {
   const dir = query.dir ?? (query.sort === 'updated' ? 'desc' : 'asc');
   const { items, total, hasMore } = await listPartners(deps.store.db, ctx.workspaceId, {
     filter: {

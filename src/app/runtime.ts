@@ -4,6 +4,7 @@ import { migrate, openStore, type Store } from '../store/db.js';
 import type { Ctx, Deps, Mailer } from './context.js';
 import { smtpMailer } from './mailer.js';
 import { ensureDefaultWorkspace } from './profile.js';
+import { ReadCache } from './read-cache.js';
 
 export interface Runtime {
   deps: Deps;
@@ -27,7 +28,7 @@ export async function runtimeFor(
 ): Promise<Runtime> {
   try {
     await migrate(store);
-    const deps: Deps = { store, clock, newId: uuidv7, ...(mailer ? { mailer } : {}) };
+    const deps: Deps = { store, clock, newId: uuidv7, readCache: new ReadCache(), ...(mailer ? { mailer } : {}) };
     const ctx = await ensureDefaultWorkspace(deps);
     return { deps, ctx, close: () => store.close() };
   } catch (err) {

@@ -6,6 +6,7 @@ import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { Ctx, Deps } from '../../src/app/context.js';
 import { createWorkspace } from '../../src/app/profile.js';
+import { ReadCache } from '../../src/app/read-cache.js';
 import { loadTestConfig } from '../../src/config.js';
 import { type Dialect, migrate, openStore, type Store } from '../../src/store/db.js';
 
@@ -93,7 +94,8 @@ export function describeEachDb(name: string, body: (env: () => TestEnv) => void)
       });
       beforeEach(async () => {
         const clock = new TestClock();
-        const deps: Deps = { store: db.store, clock: clock.now, newId: uuidv7 };
+        // The server's read cache is on, so every suite also checks that writes invalidate it.
+        const deps: Deps = { store: db.store, clock: clock.now, newId: uuidv7, readCache: new ReadCache() };
         current = { dialect, store: db.store, clock, deps, ctx: await createWorkspace(deps) };
       });
       body(() => current);
