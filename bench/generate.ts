@@ -31,9 +31,17 @@ type Progress = (what: string, done: number, total: number) => void;
 
 /**
  * Writes the reference workspace through the project's own schema, in batched transactions so
- * memory stays flat whatever the scale. The same seed always gives the same rows.
+ * memory stays flat whatever the scale. The same seed always gives the same rows. `settle` runs
+ * between the bulk rows and the pass that reads them back partner by partner: PostgreSQL's
+ * planner has no statistics for a fresh bulk load until something analyzes it.
  */
-export async function generate(db: Kysely<DB>, scale: Scale, seed: number, progress: Progress): Promise<Generated> {
+export async function generate(
+  db: Kysely<DB>,
+  scale: Scale,
+  seed: number,
+  progress: Progress,
+  settle: () => Promise<void> = async () => {},
+): Promise<Generated> {
   const rng = new Rng(seed);
   const workspaceId = idAt(START, rng);
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -268,6 +276,7 @@ export async function generate(db: Kysely<DB>, scale: Scale, seed: number, progr
     }
   });
 
+  await settle();
   // The bad-fit flag on each partner, judged by the app's own rule.
   await batched(db, partnerIds.length, progress, 'bad-fit flags', (trx, from, to) =>
     refreshBadFit(trx, { workspaceId, userId: null }, partnerIds.slice(from, to)),

@@ -3,23 +3,30 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { sql } from 'kysely';
+import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import type { Deps } from '../src/app/context.js';
 import { reviewFigures } from '../src/app/review.js';
+import { loadConfig } from '../src/config.js';
 import { zonedInstant } from '../src/domain/dates.js';
 import { resolvePeriod } from '../src/domain/period.js';
 import { migrate, openStore, type Store } from '../src/store/db.js';
 import { END, generate, REFERENCE, type Scale, SMOKE } from './generate.js';
 import { load, type Row, rssMb, startServer, timeIt } from './measure.js';
-import { reviewFloor } from './review-floor.js';
+import { type Prepare, postgresPrepare, reviewFloor, sqlitePrepare } from './review-floor.js';
 
 const { values: args } = parseArgs({
   options: {
     generate: { type: 'boolean', default: false },
     scale: { type: 'string', default: 'reference' },
     duration: { type: 'string', default: '10' },
-    out: { type: 'string', default: 'bench/results.json' },
+    out: { type: 'string' },
     seed: { type: 'string', default: '20261124' },
+    // PostgreSQL instead of SQLite; DATABASE_URL, as the server reads it, when not given here.
+    'database-url': { type: 'string' },
+    // The PostgreSQL schema the data set lives in, so it never mixes with other data there.
+    schema: { type: 'string' },
   },
 });
 
@@ -29,29 +36,120 @@ const dataDir = path.resolve('bench/data', args.scale!);
 const dbFile = path.join(dataDir, 'partnerloop.db');
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
+const databaseUrl = args['database-url'] || loadConfig().databaseUrl;
+const schema = args.schema ?? `bench_${args.scale}`;
+// A new data set drops and recreates the schema, so only names the bench owns are accepted.
+if (databaseUrl && !/^bench_[a-z0-9_]+$/.test(schema)) {
+  throw new Error(`the schema must be named bench_…, got ${schema}`);
+}
+const out = args.out ?? (databaseUrl ? 'bench/results.postgres.json' : 'bench/results.json');
+/** The URL the server under test gets: the bench schema first on its search path. */
+const serverUrl = databaseUrl && withSearchPath(databaseUrl, schema);
+
+function withSearchPath(url: string, schemaName: string): string {
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path=${schemaName}`);
+  return u.toString();
+}
+
+function openBenchStore(): Store {
+  return databaseUrl ? openStore({ databaseUrl, schema }) : openStore({ sqliteFile: dbFile });
+}
+
 async function prepare(): Promise<Store> {
-  const marker = path.join(dataDir, 'generated.json');
-  const fresh =
-    !args.generate && fs.existsSync(marker) && JSON.parse(fs.readFileSync(marker, 'utf8')).seed === args.seed;
-  if (!fresh) {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    fs.mkdirSync(dataDir, { recursive: true });
-  }
-  const store = openStore({ sqliteFile: dbFile });
+  const generated = databaseUrl ? postgresMarker : sqliteMarker;
+  const fresh = !args.generate && (await generated.read()) === args.seed;
+  if (!fresh) await generated.reset();
+  const store = openBenchStore();
   await migrate(store);
   if (!fresh) {
     const started = Date.now();
     let last = 0;
-    await generate(store.db, scale, Number(args.seed), (what, done, total) => {
+    const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(0);
+    const settle = async () => {
+      const vacuumed = Date.now();
+      await vacuumAnalyze(store);
+      log(`  vacuumed and analyzed in ${seconds(vacuumed)} s`);
+    };
+    const progress = (what: string, done: number, total: number) => {
       if (Date.now() - last > 2000 || done === total) {
         last = Date.now();
-        log(`  generating ${what}: ${done.toLocaleString()} / ${total.toLocaleString()}`);
+        log(`  generating ${what}: ${done.toLocaleString()} / ${total.toLocaleString()} (${seconds(started)} s)`);
       }
-    });
-    log(`Generated the ${args.scale} data set in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    fs.writeFileSync(marker, JSON.stringify({ seed: args.seed, scale }));
+    };
+    await generate(store.db, scale, Number(args.seed), progress, store.dialect === 'postgres' ? settle : undefined);
+    // Again for the partner rows the bad-fit pass has just rewritten.
+    if (store.dialect === 'postgres') await settle();
+    log(`Generated the ${args.scale} data set in ${seconds(started)} s`);
+    await generated.write(store);
   }
   return store;
+}
+
+/**
+ * A database that has been live a while has had autovacuum give the planner its statistics and
+ * the visibility map; without this the first minutes would measure a fresh bulk load. Only the
+ * bench schema's tables: the database may hold others (the test suite's schemas).
+ */
+async function vacuumAnalyze(store: Store) {
+  const tables = await sql<{ name: string }>`
+    select tablename as name from pg_tables where schemaname = ${schema}`.execute(store.db);
+  const list = tables.rows.map((t) => `${schema}.${t.name}`).join(', ');
+  await sql.raw(`vacuum analyze ${list}`).execute(store.db);
+}
+
+interface Marker {
+  /** The seed the stored data set was generated from, or null when there is none. */
+  read(): Promise<string | null>;
+  /** Throws away whatever is stored, ready for a new data set. */
+  reset(): Promise<void>;
+  write(store: Store): Promise<void>;
+}
+
+const sqliteMarker: Marker = {
+  read: async () => {
+    const file = path.join(dataDir, 'generated.json');
+    return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')).seed : null;
+  },
+  reset: async () => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.mkdirSync(dataDir, { recursive: true });
+  },
+  write: async () => fs.writeFileSync(path.join(dataDir, 'generated.json'), JSON.stringify({ seed: args.seed, scale })),
+};
+
+// On PostgreSQL the marker is a small table in the bench schema itself, so it goes with the data.
+const postgresMarker: Marker = {
+  read: () =>
+    withAdmin(async (c) => {
+      const exists = await c.query('select to_regclass($1) as t', [`${schema}.bench_generated`]);
+      if (!exists.rows[0].t) return null;
+      const r = await c.query(`select seed from ${schema}.bench_generated`);
+      return r.rows[0]?.seed ?? null;
+    }),
+  reset: () =>
+    withAdmin(async (c) => {
+      await c.query(`drop schema if exists ${schema} cascade`);
+      await c.query(`create schema ${schema}`);
+    }),
+  write: async (store) => {
+    await sql`create table bench_generated (seed text not null, scale text not null, generated_at text not null)`.execute(
+      store.db,
+    );
+    await sql`insert into bench_generated values (${args.seed}, ${JSON.stringify(scale)}, ${new Date().toISOString()})`.execute(
+      store.db,
+    );
+  },
+};
+
+async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
 }
 
 async function main() {
@@ -66,9 +164,10 @@ async function main() {
   rows.push(...(await reviewRows(store)));
   await store.close();
 
+  const serverEnv: Record<string, string> = serverUrl ? { DATABASE_URL: serverUrl } : { DATA_DIR: dataDir };
   const colds: number[] = [];
   for (let i = 0; i < 5; i++) {
-    const s = await startServer({ DATA_DIR: dataDir });
+    const s = await startServer(serverEnv);
     colds.push(s.coldStartMs);
     await s.stop();
   }
@@ -82,7 +181,7 @@ async function main() {
     values: { median: cold },
   });
 
-  const server = await startServer({ DATA_DIR: dataDir });
+  const server = await startServer(serverEnv);
   try {
     const list = await load({
       url: `${server.url}/api/v1/partners?stage=contacted&sort=next_action&limit=50`,
@@ -136,7 +235,8 @@ async function main() {
     const rss = rssMb(server.pid);
     rows.push({
       name: 'server memory with the reference data',
-      figure: rss === null ? 'n/a' : `${rss.toFixed(0)} MB RSS`,
+      // On PostgreSQL the database's own processes are not counted: this is the app server alone.
+      figure: rss === null ? 'n/a' : `${rss.toFixed(0)} MB RSS${serverUrl ? ' (server process)' : ''}`,
       budget: '≤ 200 MB',
       met: rss === null ? null : rss <= 200,
       values: { rssMb: rss },
@@ -145,13 +245,32 @@ async function main() {
     await server.stop();
   }
 
-  rows.push(importRow(args.scale === 'smoke' ? 2_000 : 100_000));
+  // The import is measured on SQLite only (bench/import.mjs keeps its own file).
+  if (!databaseUrl) rows.push(importRow(args.scale === 'smoke' ? 2_000 : 100_000));
+  const database = databaseUrl ? await postgresVersion() : 'SQLite';
+  process.stdout.write(`${database}, ${args.scale} scale\n`);
   printTable(rows);
-  fs.mkdirSync(path.dirname(path.resolve(args.out!)), { recursive: true });
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   fs.writeFileSync(
-    args.out!,
-    `${JSON.stringify({ scale: args.scale, sizes: scale, database: 'sqlite', at: new Date().toISOString(), rows }, null, 2)}\n`,
+    out,
+    `${JSON.stringify(
+      {
+        scale: args.scale,
+        sizes: scale,
+        database: databaseUrl ? 'postgres' : 'sqlite',
+        databaseVersion: database,
+        at: new Date().toISOString(),
+        rows,
+      },
+      null,
+      2,
+    )}\n`,
   );
+}
+
+async function postgresVersion(): Promise<string> {
+  const v = await withAdmin((c) => c.query('show server_version'));
+  return `PostgreSQL ${String(v.rows[0].server_version).split(' ')[0]} (schema ${schema})`;
 }
 
 /** The monthly review through the app layer, against the same figures by hand-written SQL. */
@@ -161,11 +280,11 @@ async function reviewRows(store: Store): Promise<Row[]> {
   const ctx = { workspaceId: ws, userId: null };
   const month = '2026-10';
   const app = await timeIt(() => reviewFigures(deps, ctx, { month }), 20);
-  const sqlite = new Database(dbFile, { readonly: true });
   const period = resolvePeriod({ month }, 'UTC');
-  const floor = reviewFloor(sqlite, ws, period, zonedInstant('2026-11-25', 'UTC'), '2026-05-01');
-  const hand = await timeIt(async () => floor(), 20);
-  sqlite.close();
+  const hand = await withDriver((prepare) => {
+    const floor = reviewFloor(prepare, store.dialect, ws, period, zonedInstant('2026-11-25', 'UTC'), '2026-05-01');
+    return timeIt(floor, 20);
+  });
   const ratio = app.median / hand.median;
   return [
     {
@@ -183,6 +302,29 @@ async function reviewRows(store: Store): Promise<Row[]> {
       values: { ...hand, ratio },
     },
   ];
+}
+
+/** Runs `fn` with statements prepared on the bare driver: better-sqlite3, or a pg pool the app's size. */
+async function withDriver<T>(fn: (prepare: Prepare) => Promise<T>): Promise<T> {
+  if (!serverUrl) {
+    const sqlite = new Database(dbFile, { readonly: true });
+    try {
+      return await fn(sqlitePrepare(sqlite));
+    } finally {
+      sqlite.close();
+    }
+  }
+  // bigint and numeric as plain numbers, as the store reads them.
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+      oid === 20 || oid === 1700 ? Number : pg.types.getTypeParser(oid, format),
+  };
+  const pool = new pg.Pool({ connectionString: serverUrl, max: 10, types: types as pg.CustomTypesConfig });
+  try {
+    return await fn(postgresPrepare(pool));
+  } finally {
+    await pool.end();
+  }
 }
 
 /** CSV import of referrals through the real CLI (bench/import.mjs), in its own process. */

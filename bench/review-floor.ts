@@ -1,20 +1,52 @@
 import type Database from 'better-sqlite3';
+import type pg from 'pg';
 import { checklist } from '../src/domain/checklist.js';
 import type { Period } from '../src/domain/period.js';
 import { pipelineFigures, type StageEvent } from '../src/domain/pipeline.js';
 import { doubleDown, goalFigures, type SourceCounts, sourcesSummary } from '../src/domain/review.js';
 import { STAGES } from '../src/domain/stage.js';
 
-/**
- * The floor for the monthly review: the same figures from hand-written SQL run straight on
- * better-sqlite3 (prepared once), combined with the same pure rules. The app's review is
- * measured against this.
- */
-export function reviewFloor(sqlite: Database.Database, ws: string, period: Period, until: string, trendFrom: string) {
-  const q = (sqlText: string) => {
+type Rows = Record<string, unknown>[];
+/** Prepares one statement (written with `?` placeholders) and returns a way to run it. */
+export type Prepare = (sqlText: string) => (...params: unknown[]) => Promise<Rows>;
+
+/** Statements prepared once on better-sqlite3, run synchronously. */
+export function sqlitePrepare(sqlite: Database.Database): Prepare {
+  return (sqlText) => {
     const stmt = sqlite.prepare(sqlText);
-    return (...params: unknown[]) => stmt.all(...params) as Record<string, unknown>[];
+    return async (...params) => stmt.all(...params) as Rows;
   };
+}
+
+/**
+ * Named statements on a pg pool, so each connection prepares them once. Queries run side by side
+ * across the pool, as the app's do, so the floor is not held back by running them one by one.
+ */
+export function postgresPrepare(pool: pg.Pool): Prepare {
+  let n = 0;
+  return (sqlText) => {
+    const name = `review_floor_${n++}`;
+    let i = 0;
+    const text = sqlText.replace(/\?/g, () => `$${++i}`);
+    return async (...values) => (await pool.query({ name, text, values })).rows as Rows;
+  };
+}
+
+/**
+ * The floor for the monthly review: the same figures from hand-written SQL on the bare driver
+ * (prepared once), combined with the same pure rules. The app's review is measured against this.
+ * Only the partner-name lookup differs between the databases: a JSON array on SQLite, a text
+ * array on PostgreSQL.
+ */
+export function reviewFloor(
+  prepare: Prepare,
+  dialect: 'sqlite' | 'postgres',
+  ws: string,
+  period: Period,
+  until: string,
+  trendFrom: string,
+) {
+  const q = prepare;
   const events = q(`select partner_id, stage, at from stage_events where workspace_id = ? and at < ?
     and partner_id in (select partner_id from stage_events where workspace_id = ? and at >= ? and at < ?)`);
   const received = q(`select source, partner_id, count(*) as received,
@@ -24,7 +56,10 @@ export function reviewFloor(sqlite: Database.Database, ws: string, period: Perio
   const won = q(`select source, partner_id, coalesce(sum(monthly_value), 0) as value from referrals
     where workspace_id = ? and direction = 'received' and outcome = 'won' and start_date >= ? and start_date <= ?
     group by source, partner_id`);
-  const names = q(`select id, name from partners where workspace_id = ? and id in (select value from json_each(?))`);
+  const names =
+    dialect === 'sqlite'
+      ? q(`select id, name from partners where workspace_id = ? and id in (select value from json_each(?))`)
+      : q(`select id, name from partners where workspace_id = ? and id = any(?::text[])`);
   const trend = q(`select substr(start_date, 1, 7) as month, source, coalesce(sum(monthly_value), 0) as value
     from referrals where workspace_id = ? and direction = 'received' and outcome = 'won'
     and start_date >= ? and start_date <= ? group by substr(start_date, 1, 7), source`);
@@ -47,13 +82,13 @@ export function reviewFloor(sqlite: Database.Database, ws: string, period: Perio
   const counts = q(`select (select count(*) from partners where workspace_id = ? and archived_at is null) as partners,
     (select count(*) from agreements where workspace_id = ? and status = 'active') as active`);
 
-  return () => {
-    const ev = events(ws, until, ws, period.startsAt, period.endsAt).map(
-      (r) => ({ partnerId: r.partner_id, to: r.stage, at: r.at }) as StageEvent,
-    );
-    const pipeline = pipelineFigures(ev, period.startsAt, period.endsAt, STAGES);
+  const sourceRows = async () => {
+    const [receivedRows, wonRows] = await Promise.all([
+      received(ws, period.from, period.to),
+      won(ws, period.from, period.to),
+    ]);
     const rows = new Map<string, SourceCounts>();
-    for (const r of received(ws, period.from, period.to)) {
+    for (const r of receivedRows) {
       rows.set(`${r.source}:${r.partner_id}`, {
         source: r.source as SourceCounts['source'],
         partnerId: r.partner_id as string | null,
@@ -65,26 +100,44 @@ export function reviewFloor(sqlite: Database.Database, ws: string, period: Perio
         wonMonthlyValue: 0,
       });
     }
-    for (const r of won(ws, period.from, period.to)) {
+    for (const r of wonRows) {
       const row = rows.get(`${r.source}:${r.partner_id}`);
       if (row) row.wonMonthlyValue = r.value as number;
     }
     const ids = [...rows.values()].map((r) => r.partnerId).filter(Boolean);
-    const byId = new Map(names(ws, JSON.stringify(ids)).map((r) => [r.id, r.name as string]));
+    const byId = new Map(
+      (await names(ws, dialect === 'sqlite' ? JSON.stringify(ids) : ids)).map((r) => [r.id, r.name as string]),
+    );
     for (const r of rows.values()) if (r.partnerId) r.partnerName = byId.get(r.partnerId) ?? null;
-    const sources = sourcesSummary([...rows.values()]);
-    const t = trend(ws, trendFrom, period.to);
+    return [...rows.values()];
+  };
+
+  return async () => {
+    const [ev, sourceList, t, rec, f, silent, flags, countRows] = await Promise.all([
+      events(ws, until, ws, period.startsAt, period.endsAt),
+      sourceRows(),
+      trend(ws, trendFrom, period.to),
+      recurring(ws, period.to, period.to),
+      fees(ws, period.from, period.to, ws, period.from, period.to, ws, period.to),
+      quiet(ws),
+      flagged(ws),
+      counts(ws, ws),
+    ]);
+    const pipeline = pipelineFigures(
+      ev.map((r) => ({ partnerId: r.partner_id, to: r.stage, at: r.at }) as StageEvent),
+      period.startsAt,
+      period.endsAt,
+      STAGES,
+    );
+    const sources = sourcesSummary(sourceList);
     const goal = goalFigures({
       newMonthlyRevenue: 0,
       newPartnerMonthlyRevenue: 0,
-      recurringPartnerRevenue: recurring(ws, period.to, period.to)[0]!.value as number,
+      recurringPartnerRevenue: rec[0]!.value as number,
       monthlyTarget: 500_000,
       monthlyPlatformCost: 20_000,
     });
-    const f = fees(ws, period.from, period.to, ws, period.from, period.to, ws, period.to);
-    const silent = quiet(ws);
-    const flags = flagged(ws);
-    const c = counts(ws, ws)[0]!;
+    const c = countRows[0]!;
     return {
       pipeline,
       sources,
