@@ -75,6 +75,9 @@ function openSqlite(file: string): Store {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 16 MB of page cache instead of the default 2 MB: a month's review of a big workspace reads
+  // ~10 MB of index pages, and with 2 MB each query evicted the last one's (about 10% slower).
+  sqlite.pragma('cache_size = -16384');
   const db = new Kysely<DB>({
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],

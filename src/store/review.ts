@@ -163,12 +163,20 @@ export async function agreementPartnersActivity(db: Kysely<DB>, ws: string) {
     lastActivity: string | null;
     since: string | null;
   }>`
-    select p.id, p.name,
-      (select max(r.date) from referrals r where r.workspace_id = p.workspace_id and r.partner_id = p.id) as last_referral,
-      (select max(a.at) from activities a where a.workspace_id = p.workspace_id and a.partner_id = p.id) as last_activity,
-      (select max(g.start_date) from agreements g where g.workspace_id = p.workspace_id and g.partner_id = p.id and g.status = 'active') as since
-    from partners p
-    where p.workspace_id = ${ws} and p.stage = 'agreement' and p.archived_at is null`.execute(db);
+    select q.id, q.name, q.last_referral, q.last_activity,
+      -- The agreement's start matters only for a partner with no sign at all; skip the lookup
+      -- for the rest (hundreds of partners on a big workspace).
+      case when q.last_referral is null and q.last_activity is null then
+        (select max(g.start_date) from agreements g
+          where g.workspace_id = q.workspace_id and g.partner_id = q.id and g.status = 'active')
+      end as since
+    from (
+      select p.id, p.name, p.workspace_id,
+        (select max(r.date) from referrals r where r.workspace_id = p.workspace_id and r.partner_id = p.id) as last_referral,
+        (select max(a.at) from activities a where a.workspace_id = p.workspace_id and a.partner_id = p.id) as last_activity
+      from partners p
+      where p.workspace_id = ${ws} and p.stage = 'agreement' and p.archived_at is null
+    ) q`.execute(db);
   return r.rows;
 }
 
