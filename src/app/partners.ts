@@ -199,7 +199,9 @@ export interface PartnerPage {
 export async function listPartnerPage(deps: Deps, ctx: Ctx, input: unknown): Promise<PartnerPage> {
   const query = parseInput(PartnerListQuerySchema, input);
   // The busiest read of the app (every Partners screen, every board refresh) answers from the
-  // read cache until something is written.
+  // read cache until something is written. Later pages (an export walking the whole list, say)
+  // are read once, so they are not kept.
+  if (query.cursor) return partnerPage(deps, ctx, query);
   return cachedRead(deps, ctx, `partners:${JSON.stringify(query)}`, () => partnerPage(deps, ctx, query));
 }
 

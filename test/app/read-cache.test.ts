@@ -27,6 +27,16 @@ describeEachDb('read cache', (env) => {
     expect(await dataVersion(deps.store)).toEqual(dialect === 'sqlite' ? expect.any(String) : null);
   });
 
+  it('keeps first pages only: an export walking the list does not fill the cache', async () => {
+    const { deps, ctx } = env();
+    for (const name of ['A', 'B', 'C']) await createPartner(deps, ctx, { name, type: 'agency' });
+    const first = await listPartnerPage(deps, ctx, { sort: 'name', limit: 1 });
+    const cursor = first.nextCursor!;
+    const second = await listPartnerPage(deps, ctx, { sort: 'name', limit: 1, cursor });
+    expect(second.items.map((p) => p.name)).toEqual(['B']);
+    expect(await listPartnerPage(deps, ctx, { sort: 'name', limit: 1, cursor })).not.toBe(second);
+  });
+
   it('forgets answers as soon as a write lands: create, edit, move', async () => {
     const { deps, ctx } = env();
     const a = await createPartner(deps, ctx, { name: 'Brightline PR', type: 'agency' });
