@@ -10,9 +10,10 @@ import { dialects } from '../helpers/db.js';
 const SHARED_ROWS = [
   'monthly review, all figures (app layer)',
   'monthly review by hand-written SQL (the floor)',
+  'partner list, app layer, no read cache (one request computed)',
   'cold start to first answer',
   'partner list over HTTP (stage filter, next action, 50)',
-  'partner page over HTTP (partner, timeline)',
+  'partner page over HTTP (partner, timeline, referrals, fees)',
   'create a referral over HTTP (durable commit)',
   'server memory with the reference data',
 ];
