@@ -113,11 +113,28 @@ export async function generate(
     }
   });
 
+  // Referrals and timeline entries arrive as a workspace lives: in order over the five years,
+  // a few logged some days late, each with a partner already on the list by then. (Random
+  // dates would leave every date-ordered index half-empty and scattered, which no real log is.)
+  const chronological = (n: number, total: number) =>
+    Math.max(START, START + Math.floor(((n + rng.next()) / total) * (END - START)) - rng.int(0, 6) * DAY);
+  const byStart = partnerStart.map((_, i) => i).sort((a, b) => partnerStart[a]! - partnerStart[b]!);
+  const knownBy = (at: number) => {
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (partnerStart[byStart[mid]!]! <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    const p = byStart[rng.int(0, Math.max(1, lo) - 1)]!;
+    return { p, at: Math.max(at, partnerStart[p]!) };
+  };
+
   await batched(db, scale.activities, progress, 'activities', async (trx, from, to) => {
     const rows = [];
     for (let i = from; i < to; i++) {
-      const p = rng.int(0, partnerIds.length - 1);
-      const at = partnerStart[p]! + Math.floor(rng.next() * (END - partnerStart[p]!));
+      const { p, at } = knownBy(chronological(i, scale.activities));
       rows.push({
         id: idAt(at, rng),
         workspaceId,
@@ -191,11 +208,13 @@ export async function generate(
     const rows = [];
     const lines = [];
     for (let n = from; n < to; n++) {
-      const dateMs = START + Math.floor(rng.next() * (END - START));
-      const date = iso(dateMs).slice(0, 10);
+      const logged = chronological(n, scale.referrals);
       const direction = rng.chance(0.8) ? 'received' : 'given';
       const source = direction === 'given' ? 'partner' : rng.pick(sources);
-      const p = source === 'partner' ? rng.int(0, partnerIds.length - 1) : -1;
+      const known = source === 'partner' ? knownBy(logged) : { p: -1, at: logged };
+      const p = known.p;
+      const dateMs = known.at;
+      const date = iso(dateMs).slice(0, 10);
       const recent = END - dateMs < 60 * DAY;
       const roll = rng.next();
       const outcome = recent
