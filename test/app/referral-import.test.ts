@@ -99,10 +99,20 @@ describeEachDb('CSV import of referrals', (env) => {
     // Copy Kitchen has no agreement: a won referral with no fee.
     expect((await listFees(deps, ctx, {})).items).toHaveLength(3);
     const timeline = await partnerTimeline(deps, ctx, brightline.id);
+    // One entry per partner per batch: a count for Brightline, the referral itself for Copy Kitchen.
     const referralEntries = timeline.items.filter((a) => a.kind.startsWith('referral.'));
-    expect(referralEntries.map((a) => a.summary).sort()).toEqual([
-      'Referred us Acme Co (Acme Ltd) — imported, won',
-      'Referred us Beta LLC — imported',
+    expect(referralEntries.map((a) => [a.kind, a.summary, a.data])).toEqual([
+      [
+        'referral.imported',
+        'Imported 2 referrals from a CSV: 1 pending, 1 won',
+        { count: 2, outcomes: { won: 1, pending: 1 } },
+      ],
+    ]);
+    const copyEntries = (await partnerTimeline(deps, ctx, copyKitchen.id)).items.filter((a) =>
+      a.kind.startsWith('referral.'),
+    );
+    expect(copyEntries.map((a) => [a.kind, a.summary])).toEqual([
+      ['referral.received', 'Referred us Theta — imported, won'],
     ]);
   });
 
@@ -167,6 +177,40 @@ describeEachDb('CSV import of referrals', (env) => {
     expect((await flaggedPartners(deps, ctx)).items.map((f) => f.partnerId)).toEqual([brightline.id]);
     await importReferralText(deps, ctx, sheet(['good', 'good', 'good']));
     expect((await flaggedPartners(deps, ctx)).items).toEqual([]);
+  });
+
+  it('clears the flag when an import takes the judgement off bad fits', async () => {
+    const { deps, ctx } = env();
+    const { brightline } = await setUp(deps, ctx);
+    const sheet = (fits: string[]) =>
+      ['partner,lead,date,fit', ...fits.map((f, i) => `Brightline PR,Lead ${i},2026-11-0${i + 1},${f}`), ''].join('\n');
+    await importReferralText(deps, ctx, sheet(['bad', 'bad', 'good']));
+    expect((await flaggedPartners(deps, ctx)).items.map((f) => f.partnerId)).toEqual([brightline.id]);
+    // Unjudged referrals added later change nothing; un-judging the bad ones clears the flag.
+    await importReferralText(deps, ctx, ['partner,lead,date', 'Brightline PR,Later,2026-11-09', ''].join('\n'));
+    expect((await flaggedPartners(deps, ctx)).items.map((f) => f.partnerId)).toEqual([brightline.id]);
+    await importReferralText(deps, ctx, sheet(['', '', 'good']));
+    expect((await flaggedPartners(deps, ctx)).items).toEqual([]);
+  });
+
+  it('writes one timeline entry per partner per batch, counting the outcomes', async () => {
+    const { deps, ctx } = env();
+    const { brightline } = await setUp(deps, ctx);
+    const outcomes = ['won', 'lost', 'won', 'open', 'lost'];
+    const csv = [
+      'partner,lead,date,outcome,value',
+      ...outcomes.map((o, i) => `Brightline PR,Lead ${i},2026-11-0${i + 1},${o},${o === 'won' ? 1000 : ''}`),
+      '',
+    ].join('\n');
+    const report = await importReferralText(deps, ctx, csv, { batchSize: 3 });
+    expect(report).toMatchObject({ created: 5, rejected: 0 });
+    const entries = (await partnerTimeline(deps, ctx, brightline.id)).items.filter((a) =>
+      a.kind.startsWith('referral.'),
+    );
+    expect(entries.map((a) => [a.kind, a.summary]).sort()).toEqual([
+      ['referral.imported', 'Imported 2 referrals from a CSV: 1 lost, 1 pending'],
+      ['referral.imported', 'Imported 3 referrals from a CSV: 2 won, 1 lost'],
+    ]);
   });
 
   it('reads source and direction words, and a partner named in the source column', async () => {

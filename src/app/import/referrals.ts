@@ -271,10 +271,15 @@ async function writeReferrals(
     outcomes.push('updated');
   }
 
+  // Only judged referrals (a fit given) count towards the bad-fit rule; an unjudged one added
+  // or removed leaves the flag as it was, so those partners need no second look.
   const judgedPartners = new Set(
-    [...creates, ...updatedFits].filter((r) => r.partnerId && r.direction === 'received').map((r) => r.partnerId!),
+    [...creates, ...updatedFits]
+      .filter((r) => r.partnerId && r.direction === 'received' && r.fit !== null)
+      .map((r) => r.partnerId!),
   );
   const feeLines: Record<string, unknown>[] = [];
+  const createdBy = new Map<string, Referral[]>();
   for (const referral of creates) {
     if (!referral.partnerId) continue;
     if (referral.outcome === 'won') {
@@ -286,21 +291,11 @@ async function writeReferrals(
         });
       }
     }
-    const what =
-      referral.direction === 'received' ? `Referred us ${referral.leadName}` : `We referred ${referral.leadName}`;
-    const outcome = referral.outcome === 'pending' ? '' : `, ${referral.outcome}`;
-    activities.push(
-      activity(
-        deps,
-        ws,
-        referral.partnerId,
-        `referral.${referral.direction}`,
-        `${what}${referral.company ? ` (${referral.company})` : ''} — imported${outcome}`,
-        { referralId: referral.id, outcome: referral.outcome, imported: true },
-        now,
-      ),
-    );
+    const list = createdBy.get(referral.partnerId);
+    if (list) list.push(referral);
+    else createdBy.set(referral.partnerId, [referral]);
   }
+  for (const [partnerId, list] of createdBy) activities.push(importedEntry(deps, ws, partnerId, list, now));
 
   await insertMany(db, 'partners', newPartners);
   await insertMany(db, 'stageEvents', stageEvents);
@@ -314,6 +309,35 @@ async function writeReferrals(
   // Judged referrals can trip (or clear) the bad-fit rule for their partners.
   await refreshBadFit(db, ctx, [...judgedPartners]);
   return outcomes;
+}
+
+/**
+ * The timeline entry for the referrals one batch created with a partner: a lone referral reads
+ * as one logged in the app; more become one line with the count per outcome, since an owner
+ * gains nothing from thousands of near-identical lines (and writing them is most of the cost).
+ */
+function importedEntry(deps: Deps, ws: string, partnerId: string, list: Referral[], now: string) {
+  const [only] = list;
+  if (list.length === 1 && only) {
+    const what = only.direction === 'received' ? `Referred us ${only.leadName}` : `We referred ${only.leadName}`;
+    const outcome = only.outcome === 'pending' ? '' : `, ${only.outcome}`;
+    return activity(
+      deps,
+      ws,
+      partnerId,
+      `referral.${only.direction}`,
+      `${what}${only.company ? ` (${only.company})` : ''} — imported${outcome}`,
+      { referralId: only.id, outcome: only.outcome, imported: true },
+      now,
+    );
+  }
+  const outcomes: Record<string, number> = {};
+  for (const r of list) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
+  const counts = Object.entries(outcomes)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([outcome, n]) => `${n.toLocaleString('en-US')} ${outcome}`);
+  const summary = `Imported ${list.length.toLocaleString('en-US')} referrals from a CSV: ${counts.join(', ')}`;
+  return activity(deps, ws, partnerId, 'referral.imported', summary, { count: list.length, outcomes }, now);
 }
 
 function activity(
