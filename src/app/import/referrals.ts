@@ -52,6 +52,13 @@ const COMPARED = [
   'endDate',
 ] as const;
 
+/**
+ * Rows per transaction. Bigger than partners': each commit rewrites every index page the batch
+ * touched (scattered over partners and dates), so fewer, larger commits write far less, while
+ * a batch's memory stays bounded whatever the file's size.
+ */
+export const REFERRAL_IMPORT_BATCH = 20_000;
+
 export async function importReferrals(
   deps: Deps,
   ctx: Ctx,
@@ -59,10 +66,9 @@ export async function importReferrals(
   options: ReferralImportOptions = {},
 ): Promise<ReferralImportReport> {
   const state = new ImportState(Boolean(options.createPartners));
-  // Bigger batches than partners': on SQLite the commit (an fsync) is most of a batch's cost.
   const report = await importCsv(deps, ctx, referralImport(state), source, {
     ...options,
-    batchSize: options.batchSize ?? 5000,
+    batchSize: options.batchSize ?? REFERRAL_IMPORT_BATCH,
   });
   return { ...report, partnersCreated: state.partnersCreated };
 }
@@ -210,7 +216,9 @@ async function writeReferrals(
       outcomes.push(partner);
       continue;
     }
-    const fields = {
+    // The referral this row would create; its compared fields also serve to match and diff.
+    const fields: Referral = {
+      id: '',
       direction: r.direction,
       source: r.source,
       partnerId: partner.id,
@@ -225,15 +233,18 @@ async function writeReferrals(
       monthlyValue: r.monthlyValue,
       startDate: r.startDate,
       endDate: r.endDate,
+      createdAt: now,
+      updatedAt: now,
     };
-    const target = (r.id ? byId.get(r.id) : undefined) ?? byKey.get(keyOf(fields));
+    const key = keyOf(fields);
+    const target = (r.id ? byId.get(r.id) : undefined) ?? byKey.get(key);
     if (!target) {
       const id = r.id && !taken.has(r.id) && !byId.has(r.id) ? r.id : deps.newId();
-      const referral: Referral = { id, ...fields, createdAt: now, updatedAt: now };
-      creates.push(referral);
+      fields.id = id;
+      creates.push(fields);
       const t: Target = { kind: 'new', index: creates.length - 1 };
       byId.set(id, t);
-      byKey.set(keyOf(referral), t);
+      byKey.set(key, t);
       outcomes.push('created');
       continue;
     }
@@ -243,7 +254,7 @@ async function writeReferrals(
       outcomes.push('unchanged');
       continue;
     }
-    const next: Referral = { ...current, ...fields, updatedAt: now };
+    const next: Referral = { ...fields, id: current.id, createdAt: current.createdAt, updatedAt: now };
     byKey.set(keyOf(next), target);
     if (target.kind === 'new') {
       creates[target.index] = next;
@@ -299,11 +310,7 @@ async function writeReferrals(
 
   await insertMany(db, 'partners', newPartners);
   await insertMany(db, 'stageEvents', stageEvents);
-  await insertMany(
-    db,
-    'referrals',
-    creates.map((c) => ({ ...c, workspaceId: ws })),
-  );
+  await insertMany(db, 'referrals', creates, { workspaceId: ws });
   await insertMany(db, 'feeLines', feeLines);
   await insertMany(db, 'activities', [...partnerActivities, ...activities]);
   // Judged referrals can trip (or clear) the bad-fit rule for their partners.
