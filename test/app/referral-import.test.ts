@@ -193,23 +193,52 @@ describeEachDb('CSV import of referrals', (env) => {
     expect((await flaggedPartners(deps, ctx)).items).toEqual([]);
   });
 
-  it('writes one timeline entry per partner per batch, counting the outcomes', async () => {
+  it('writes one timeline entry per partner per import, counting the outcomes as batches land', async () => {
     const { deps, ctx } = env();
-    const { brightline } = await setUp(deps, ctx);
-    const outcomes = ['won', 'lost', 'won', 'open', 'lost'];
+    const { brightline, copyKitchen } = await setUp(deps, ctx);
+    const rows = [
+      ['Brightline PR', 'won'],
+      ['Copy Kitchen', 'lost'],
+      ['Copy Kitchen', 'open'],
+      ['Brightline PR', 'lost'],
+      ['Brightline PR', 'won'],
+    ];
     const csv = [
       'partner,lead,date,outcome,value',
-      ...outcomes.map((o, i) => `Brightline PR,Lead ${i},2026-11-0${i + 1},${o},${o === 'won' ? 1000 : ''}`),
+      ...rows.map(([p, o], i) => `${p},Lead ${i},2026-11-0${i + 1},${o},${o === 'won' ? 1000 : ''}`),
       '',
     ].join('\n');
+    const entries = async (partnerId: string) =>
+      (await partnerTimeline(deps, ctx, partnerId)).items
+        .filter((a) => a.kind.startsWith('referral.'))
+        .map((a) => [a.kind, a.summary, a.data]);
+
+    // Batches of three: Brightline's lone referral of the first batch reads as itself, then
+    // the second batch turns that same entry into a count.
     const report = await importReferralText(deps, ctx, csv, { batchSize: 3 });
     expect(report).toMatchObject({ created: 5, rejected: 0 });
-    const entries = (await partnerTimeline(deps, ctx, brightline.id)).items.filter((a) =>
-      a.kind.startsWith('referral.'),
-    );
-    expect(entries.map((a) => [a.kind, a.summary]).sort()).toEqual([
-      ['referral.imported', 'Imported 2 referrals from a CSV: 1 lost, 1 pending'],
-      ['referral.imported', 'Imported 3 referrals from a CSV: 2 won, 1 lost'],
+    expect(await entries(brightline.id)).toEqual([
+      [
+        'referral.imported',
+        'Imported 3 referrals from a CSV: 2 won, 1 lost',
+        { count: 3, outcomes: { won: 2, lost: 1 } },
+      ],
+    ]);
+    expect(await entries(copyKitchen.id)).toEqual([
+      [
+        'referral.imported',
+        'Imported 2 referrals from a CSV: 1 lost, 1 pending',
+        { count: 2, outcomes: { lost: 1, pending: 1 } },
+      ],
+    ]);
+
+    // A later import is a new entry; one that creates nothing adds none.
+    await importReferralText(deps, ctx, csv);
+    expect(await entries(brightline.id)).toHaveLength(1);
+    await importReferralText(deps, ctx, 'partner,lead,date\nBrightline PR,Later,2026-11-20\n');
+    expect((await entries(brightline.id)).map((e) => e[1])).toEqual([
+      'Referred us Later — imported',
+      'Imported 3 referrals from a CSV: 2 won, 1 lost',
     ]);
   });
 

@@ -7,6 +7,7 @@ import {
   referralRowFromCells,
 } from '../../domain/import/referral.js';
 import type { Referral } from '../../domain/referral.js';
+import { updateActivity } from '../../store/activities.js';
 import { listPartnerAgreements } from '../../store/agreements.js';
 import { insertMany } from '../../store/partner-import.js';
 import { findReferralMatches, partnerRefs, takenReferralIds } from '../../store/referral-import.js';
@@ -79,11 +80,15 @@ type PartnerIndex = {
   byName: Map<string, string[]>;
 };
 
-/** What one import run remembers between batches: the partners and their agreements. */
+/** What one import run remembers between batches: partners, agreements, timeline entries. */
+/** The referrals a run has created with one partner so far, and the timeline entry telling it. */
+type ImportedTally = { id: string; first: Referral; count: number; outcomes: Record<string, number> };
+
 class ImportState {
   partners: PartnerIndex | undefined;
   agreements = new Map<string, Agreement[]>();
   partnersCreated: CreatedPartner[] = [];
+  imported = new Map<string, ImportedTally>();
   constructor(readonly createPartners: boolean) {}
 }
 
@@ -306,7 +311,24 @@ async function writeReferrals(
     if (list) list.push(referral);
     else createdBy.set(referral.partnerId, [referral]);
   }
-  for (const [partnerId, list] of createdBy) activities.push(importedEntry(deps, ws, partnerId, list, now));
+  for (const [partnerId, list] of createdBy) {
+    const earlier = state.imported.get(partnerId);
+    const tally = earlier ?? { id: deps.newId(), first: list[0] as Referral, count: 0, outcomes: {} };
+    tally.count += list.length;
+    for (const r of list) tally.outcomes[r.outcome] = (tally.outcomes[r.outcome] ?? 0) + 1;
+    state.imported.set(partnerId, tally);
+    const entry = importedEntry(tally);
+    if (earlier) await updateActivity(db, ws, tally.id, entry);
+    else
+      activities.push({
+        id: tally.id,
+        workspaceId: ws,
+        partnerId,
+        ...entry,
+        data: JSON.stringify(entry.data),
+        at: now,
+      });
+  }
 
   await insertMany(db, 'partners', newPartners);
   await insertMany(db, 'stageEvents', stageEvents);
@@ -324,32 +346,30 @@ async function writeReferrals(
 }
 
 /**
- * The timeline entry for the referrals one batch created with a partner: a lone referral reads
- * as one logged in the app; more become one line with the count per outcome, since an owner
- * gains nothing from thousands of near-identical lines (and writing them is most of the cost).
+ * A partner's timeline entry for the referrals an import created with them: a lone referral
+ * reads as one logged in the app; more become one line counting the outcomes, rewritten as
+ * each batch lands, since an owner gains nothing from thousands of near-identical lines (and
+ * writing them was a large part of the import's cost).
  */
-function importedEntry(deps: Deps, ws: string, partnerId: string, list: Referral[], now: string) {
-  const [only] = list;
-  if (list.length === 1 && only) {
+function importedEntry(tally: ImportedTally): { kind: string; summary: string; data: Record<string, unknown> } {
+  const only = tally.first;
+  if (tally.count === 1) {
     const what = only.direction === 'received' ? `Referred us ${only.leadName}` : `We referred ${only.leadName}`;
     const outcome = only.outcome === 'pending' ? '' : `, ${only.outcome}`;
-    return activity(
-      deps,
-      ws,
-      partnerId,
-      `referral.${only.direction}`,
-      `${what}${only.company ? ` (${only.company})` : ''} — imported${outcome}`,
-      { referralId: only.id, outcome: only.outcome, imported: true },
-      now,
-    );
+    return {
+      kind: `referral.${only.direction}`,
+      summary: `${what}${only.company ? ` (${only.company})` : ''} — imported${outcome}`,
+      data: { referralId: only.id, outcome: only.outcome, imported: true },
+    };
   }
-  const outcomes: Record<string, number> = {};
-  for (const r of list) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
-  const counts = Object.entries(outcomes)
+  const counts = Object.entries(tally.outcomes)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([outcome, n]) => `${n.toLocaleString('en-US')} ${outcome}`);
-  const summary = `Imported ${list.length.toLocaleString('en-US')} referrals from a CSV: ${counts.join(', ')}`;
-  return activity(deps, ws, partnerId, 'referral.imported', summary, { count: list.length, outcomes }, now);
+  return {
+    kind: 'referral.imported',
+    summary: `Imported ${tally.count.toLocaleString('en-US')} referrals from a CSV: ${counts.join(', ')}`,
+    data: { count: tally.count, outcomes: tally.outcomes },
+  };
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
