@@ -99,7 +99,7 @@ describeEachDb('CSV import of referrals', (env) => {
     // Copy Kitchen has no agreement: a won referral with no fee.
     expect((await listFees(deps, ctx, {})).items).toHaveLength(3);
     const timeline = await partnerTimeline(deps, ctx, brightline.id);
-    // One entry per partner per batch: a count for Brightline, the referral itself for Copy Kitchen.
+    // One entry per partner per import: a count for Brightline, the referral itself for Copy Kitchen.
     const referralEntries = timeline.items.filter((a) => a.kind.startsWith('referral.'));
     expect(referralEntries.map((a) => [a.kind, a.summary, a.data])).toEqual([
       [

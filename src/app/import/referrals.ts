@@ -80,10 +80,10 @@ type PartnerIndex = {
   byName: Map<string, string[]>;
 };
 
-/** What one import run remembers between batches: partners, agreements, timeline entries. */
 /** The referrals a run has created with one partner so far, and the timeline entry telling it. */
 type ImportedTally = { id: string; first: Referral; count: number; outcomes: Record<string, number> };
 
+/** What one import run remembers between batches: partners, agreements, timeline entries. */
 class ImportState {
   partners: PartnerIndex | undefined;
   agreements = new Map<string, Agreement[]>();
