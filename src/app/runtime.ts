@@ -1,7 +1,7 @@
-import { uuidv7 } from 'uuidv7';
 import type { Config } from '../config.js';
 import { migrate, openStore, type Store } from '../store/db.js';
 import type { Ctx, Deps, Mailer } from './context.js';
+import { newId } from './ids.js';
 import { smtpMailer } from './mailer.js';
 import { ensureDefaultWorkspace } from './profile.js';
 import { ReadCache } from './read-cache.js';
@@ -28,7 +28,7 @@ export async function runtimeFor(
 ): Promise<Runtime> {
   try {
     await migrate(store);
-    const deps: Deps = { store, clock, newId: uuidv7, readCache: new ReadCache(), ...(mailer ? { mailer } : {}) };
+    const deps: Deps = { store, clock, newId, readCache: new ReadCache(), ...(mailer ? { mailer } : {}) };
     const ctx = await ensureDefaultWorkspace(deps);
     return { deps, ctx, close: () => store.close() };
   } catch (err) {

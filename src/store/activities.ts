@@ -9,6 +9,21 @@ export async function insertActivity(db: Kysely<DB>, workspaceId: string, activi
     .execute();
 }
 
+/** Rewrites what an entry says (an import's running count); its time and partner stay. */
+export async function updateActivity(
+  db: Kysely<DB>,
+  workspaceId: string,
+  id: string,
+  entry: { kind: string; summary: string; data: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .updateTable('activities')
+    .set({ kind: entry.kind, summary: entry.summary, data: JSON.stringify(entry.data) })
+    .where('workspaceId', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
+}
+
 /** Newest first; `after` is the (at, id) of the last row of the previous page. */
 export async function listActivities(
   db: Kysely<DB>,

@@ -13,34 +13,56 @@ function chunks<T>(rows: T[], columns: number): T[][] {
 }
 
 /**
- * Inserts many rows of one table (all with the keys of the first) in as few statements as the
- * parameter limit allows. The SQL is written here rather than built by the query builder:
- * building a thousand-row insert costs more than running it, and the same text each batch
- * lets SQLite reuse its prepared statement.
+ * Inserts many rows of one table (all with the keys of the first, plus `constants`, the same
+ * for every row) in as few statements as the parameter limit allows. The SQL is written here
+ * rather than built by the query builder: building a thousand-row insert costs more than
+ * running it, and the same text each batch lets SQLite reuse its prepared statement.
  */
 export async function insertMany<T extends keyof DB & string>(
   db: Kysely<DB>,
   table: T,
-  rows: Record<string, unknown>[],
+  rows: readonly object[],
+  constants: Record<string, unknown> = {},
 ): Promise<void> {
   const first = rows[0];
   if (!first) return;
-  const keys = Object.keys(first);
+  const keys = Object.keys(first).filter((k) => !(k in constants));
+  const fixed = Object.entries(constants);
+  const columns = [...keys, ...fixed.map(([k]) => k)];
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  const head = `insert into "${snake(table)}" (${keys.map((k) => `"${snake(k)}"`).join(', ')}) values `;
-  for (const part of chunks(rows, keys.length)) {
+  const head = `insert into "${snake(table)}" (${columns.map((k) => `"${snake(k)}"`).join(', ')}) values `;
+  for (const part of chunks(rows as Record<string, unknown>[], columns.length)) {
     const params: unknown[] = [];
-    const tuples: string[] = [];
     for (const row of part) {
-      const marks: string[] = [];
-      for (const k of keys) {
-        params.push(row[k] ?? null);
-        marks.push(postgres ? `$${params.length}` : '?');
-      }
-      tuples.push(`(${marks.join(', ')})`);
+      for (const k of keys) params.push(row[k] ?? null);
+      for (const [, value] of fixed) params.push(value ?? null);
     }
-    await db.executeQuery(CompiledQuery.raw(head + tuples.join(', '), params));
+    await db.executeQuery(CompiledQuery.raw(head + placeholders(part.length, columns.length, postgres), params));
   }
+}
+
+const sqliteValues = new Map<string, string>();
+
+/** `(?, ?), (?, ?)` for SQLite (kept, as batches repeat the same shapes), `($1, $2), ($3, $4)` for PostgreSQL. */
+function placeholders(rows: number, columns: number, postgres: boolean): string {
+  if (!postgres) {
+    const key = `${rows}x${columns}`;
+    let text = sqliteValues.get(key);
+    if (text === undefined) {
+      if (sqliteValues.size > 100) sqliteValues.clear();
+      const tuple = `(${new Array(columns).fill('?').join(', ')})`;
+      text = new Array(rows).fill(tuple).join(', ');
+      sqliteValues.set(key, text);
+    }
+    return text;
+  }
+  const tuples: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const marks: string[] = [];
+    for (let c = 1; c <= columns; c++) marks.push(`$${r * columns + c}`);
+    tuples.push(`(${marks.join(', ')})`);
+  }
+  return tuples.join(', ');
 }
 
 function snake(name: string): string {

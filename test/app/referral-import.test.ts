@@ -99,10 +99,20 @@ describeEachDb('CSV import of referrals', (env) => {
     // Copy Kitchen has no agreement: a won referral with no fee.
     expect((await listFees(deps, ctx, {})).items).toHaveLength(3);
     const timeline = await partnerTimeline(deps, ctx, brightline.id);
+    // One entry per partner per import: a count for Brightline, the referral itself for Copy Kitchen.
     const referralEntries = timeline.items.filter((a) => a.kind.startsWith('referral.'));
-    expect(referralEntries.map((a) => a.summary).sort()).toEqual([
-      'Referred us Acme Co (Acme Ltd) — imported, won',
-      'Referred us Beta LLC — imported',
+    expect(referralEntries.map((a) => [a.kind, a.summary, a.data])).toEqual([
+      [
+        'referral.imported',
+        'Imported 2 referrals from a CSV: 1 pending, 1 won',
+        { count: 2, outcomes: { won: 1, pending: 1 } },
+      ],
+    ]);
+    const copyEntries = (await partnerTimeline(deps, ctx, copyKitchen.id)).items.filter((a) =>
+      a.kind.startsWith('referral.'),
+    );
+    expect(copyEntries.map((a) => [a.kind, a.summary])).toEqual([
+      ['referral.received', 'Referred us Theta — imported, won'],
     ]);
   });
 
@@ -167,6 +177,69 @@ describeEachDb('CSV import of referrals', (env) => {
     expect((await flaggedPartners(deps, ctx)).items.map((f) => f.partnerId)).toEqual([brightline.id]);
     await importReferralText(deps, ctx, sheet(['good', 'good', 'good']));
     expect((await flaggedPartners(deps, ctx)).items).toEqual([]);
+  });
+
+  it('clears the flag when an import takes the judgement off bad fits', async () => {
+    const { deps, ctx } = env();
+    const { brightline } = await setUp(deps, ctx);
+    const sheet = (fits: string[]) =>
+      ['partner,lead,date,fit', ...fits.map((f, i) => `Brightline PR,Lead ${i},2026-11-0${i + 1},${f}`), ''].join('\n');
+    await importReferralText(deps, ctx, sheet(['bad', 'bad', 'good']));
+    expect((await flaggedPartners(deps, ctx)).items.map((f) => f.partnerId)).toEqual([brightline.id]);
+    // Unjudged referrals added later change nothing; un-judging the bad ones clears the flag.
+    await importReferralText(deps, ctx, ['partner,lead,date', 'Brightline PR,Later,2026-11-09', ''].join('\n'));
+    expect((await flaggedPartners(deps, ctx)).items.map((f) => f.partnerId)).toEqual([brightline.id]);
+    await importReferralText(deps, ctx, sheet(['', '', 'good']));
+    expect((await flaggedPartners(deps, ctx)).items).toEqual([]);
+  });
+
+  it('writes one timeline entry per partner per import, counting the outcomes as batches land', async () => {
+    const { deps, ctx } = env();
+    const { brightline, copyKitchen } = await setUp(deps, ctx);
+    const rows = [
+      ['Brightline PR', 'won'],
+      ['Copy Kitchen', 'lost'],
+      ['Copy Kitchen', 'open'],
+      ['Brightline PR', 'lost'],
+      ['Brightline PR', 'won'],
+    ];
+    const csv = [
+      'partner,lead,date,outcome,value',
+      ...rows.map(([p, o], i) => `${p},Lead ${i},2026-11-0${i + 1},${o},${o === 'won' ? 1000 : ''}`),
+      '',
+    ].join('\n');
+    const entries = async (partnerId: string) =>
+      (await partnerTimeline(deps, ctx, partnerId)).items
+        .filter((a) => a.kind.startsWith('referral.'))
+        .map((a) => [a.kind, a.summary, a.data]);
+
+    // Batches of three: Brightline's lone referral of the first batch reads as itself, then
+    // the second batch turns that same entry into a count.
+    const report = await importReferralText(deps, ctx, csv, { batchSize: 3 });
+    expect(report).toMatchObject({ created: 5, rejected: 0 });
+    expect(await entries(brightline.id)).toEqual([
+      [
+        'referral.imported',
+        'Imported 3 referrals from a CSV: 2 won, 1 lost',
+        { count: 3, outcomes: { won: 2, lost: 1 } },
+      ],
+    ]);
+    expect(await entries(copyKitchen.id)).toEqual([
+      [
+        'referral.imported',
+        'Imported 2 referrals from a CSV: 1 lost, 1 pending',
+        { count: 2, outcomes: { lost: 1, pending: 1 } },
+      ],
+    ]);
+
+    // A later import is a new entry; one that creates nothing adds none.
+    await importReferralText(deps, ctx, csv);
+    expect(await entries(brightline.id)).toHaveLength(1);
+    await importReferralText(deps, ctx, 'partner,lead,date\nBrightline PR,Later,2026-11-20\n');
+    expect((await entries(brightline.id)).map((e) => e[1])).toEqual([
+      'Referred us Later — imported',
+      'Imported 3 referrals from a CSV: 2 won, 1 lost',
+    ]);
   });
 
   it('reads source and direction words, and a partner named in the source column', async () => {

@@ -1,7 +1,20 @@
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/store/db.js';
+import { migrate, type Store } from '../../src/store/db.js';
+import * as m009 from '../../src/store/migrations/009_import_index_shapes.js';
 import { migrations } from '../../src/store/migrations/index.js';
 import { dialects, openTestDb, type TestDb } from '../helpers/db.js';
+
+/** Each index on referrals with the definition the database keeps for it. */
+async function referralIndexes(store: Store): Promise<Record<string, string>> {
+  const rows =
+    store.dialect === 'sqlite'
+      ? await sql<{ name: string; def: string }>`select name, sql as def from sqlite_master
+          where type = 'index' and tbl_name = 'referrals' and sql is not null`.execute(store.db)
+      : await sql<{ name: string; def: string }>`select indexname as name, indexdef as def from pg_indexes
+          where tablename = 'referrals' and schemaname = current_schema()`.execute(store.db);
+  return Object.fromEntries(rows.rows.map((r) => [r.name, r.def]));
+}
 
 for (const dialect of dialects) {
   describe(`migrations [${dialect}]`, () => {
@@ -107,6 +120,24 @@ for (const dialect of dialects) {
         { partnerId: 'p', stage: 'identified', at: now },
         { partnerId: 'p', stage: 'contacted', at: '2026-11-02T09:00:00.000Z' },
       ]);
+    });
+
+    it('reshapes the referral indexes for bulk imports, and puts them back on the way down', async () => {
+      db = await openTestDb(dialect, { migrate: false });
+      const { '009_import_index_shapes': _, ...before009 } = migrations;
+      await migrate(db.store, before009);
+      const before = await referralIndexes(db.store);
+      expect(Object.keys(before)).toContain('referrals_outcome_date');
+
+      await migrate(db.store);
+      const after = await referralIndexes(db.store);
+      expect(Object.keys(after)).not.toContain('referrals_outcome_date');
+      expect(after.referrals_review_received).toContain('workspace_id, date, id, source, partner_id, outcome');
+
+      await m009.down(db.store.db as never);
+      expect(await referralIndexes(db.store)).toEqual(before);
+      await m009.up(db.store.db as never);
+      expect(await referralIndexes(db.store)).toEqual(after);
     });
   });
 }

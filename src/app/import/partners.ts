@@ -37,6 +37,13 @@ const PLAIN_FIELDS = [
 type Plain = (typeof PLAIN_FIELDS)[number];
 type Target = { kind: 'existing'; row: PartnerRow; tags: string[] } | { kind: 'pending'; index: number };
 
+/**
+ * Rows per transaction for a file import: a commit rewrites every index page its batch touched
+ * (names and e-mail keys land all over their indexes), so a few thousand rows share each one;
+ * much larger batches cost more in garbage collection than they save.
+ */
+export const PARTNER_IMPORT_BATCH = 5000;
+
 export const partnerImport: ImportEntity<PartnerImportRow> = {
   name: 'partners',
   fields: PARTNER_IMPORT_FIELDS,

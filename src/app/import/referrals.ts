@@ -7,6 +7,7 @@ import {
   referralRowFromCells,
 } from '../../domain/import/referral.js';
 import type { Referral } from '../../domain/referral.js';
+import { updateActivity } from '../../store/activities.js';
 import { listPartnerAgreements } from '../../store/agreements.js';
 import { insertMany } from '../../store/partner-import.js';
 import { findReferralMatches, partnerRefs, takenReferralIds } from '../../store/referral-import.js';
@@ -52,6 +53,13 @@ const COMPARED = [
   'endDate',
 ] as const;
 
+/**
+ * Rows per transaction. Bigger than partners': each commit rewrites every index page the batch
+ * touched (scattered over partners and dates), so fewer, larger commits write far less, while
+ * a batch's memory stays bounded whatever the file's size.
+ */
+export const REFERRAL_IMPORT_BATCH = 20_000;
+
 export async function importReferrals(
   deps: Deps,
   ctx: Ctx,
@@ -59,10 +67,9 @@ export async function importReferrals(
   options: ReferralImportOptions = {},
 ): Promise<ReferralImportReport> {
   const state = new ImportState(Boolean(options.createPartners));
-  // Bigger batches than partners': on SQLite the commit (an fsync) is most of a batch's cost.
   const report = await importCsv(deps, ctx, referralImport(state), source, {
     ...options,
-    batchSize: options.batchSize ?? 5000,
+    batchSize: options.batchSize ?? REFERRAL_IMPORT_BATCH,
   });
   return { ...report, partnersCreated: state.partnersCreated };
 }
@@ -73,11 +80,15 @@ type PartnerIndex = {
   byName: Map<string, string[]>;
 };
 
-/** What one import run remembers between batches: the partners and their agreements. */
+/** The referrals a run has created with one partner so far, and the timeline entry telling it. */
+type ImportedTally = { id: string; first: Referral; count: number; outcomes: Record<string, number> };
+
+/** What one import run remembers between batches: partners, agreements, timeline entries. */
 class ImportState {
   partners: PartnerIndex | undefined;
   agreements = new Map<string, Agreement[]>();
   partnersCreated: CreatedPartner[] = [];
+  imported = new Map<string, ImportedTally>();
   constructor(readonly createPartners: boolean) {}
 }
 
@@ -210,7 +221,9 @@ async function writeReferrals(
       outcomes.push(partner);
       continue;
     }
-    const fields = {
+    // The referral this row would create; its compared fields also serve to match and diff.
+    const fields: Referral = {
+      id: '',
       direction: r.direction,
       source: r.source,
       partnerId: partner.id,
@@ -225,15 +238,18 @@ async function writeReferrals(
       monthlyValue: r.monthlyValue,
       startDate: r.startDate,
       endDate: r.endDate,
+      createdAt: now,
+      updatedAt: now,
     };
-    const target = (r.id ? byId.get(r.id) : undefined) ?? byKey.get(keyOf(fields));
+    const key = keyOf(fields);
+    const target = (r.id ? byId.get(r.id) : undefined) ?? byKey.get(key);
     if (!target) {
       const id = r.id && !taken.has(r.id) && !byId.has(r.id) ? r.id : deps.newId();
-      const referral: Referral = { id, ...fields, createdAt: now, updatedAt: now };
-      creates.push(referral);
+      fields.id = id;
+      creates.push(fields);
       const t: Target = { kind: 'new', index: creates.length - 1 };
       byId.set(id, t);
-      byKey.set(keyOf(referral), t);
+      byKey.set(key, t);
       outcomes.push('created');
       continue;
     }
@@ -243,7 +259,7 @@ async function writeReferrals(
       outcomes.push('unchanged');
       continue;
     }
-    const next: Referral = { ...current, ...fields, updatedAt: now };
+    const next: Referral = { ...fields, id: current.id, createdAt: current.createdAt, updatedAt: now };
     byKey.set(keyOf(next), target);
     if (target.kind === 'new') {
       creates[target.index] = next;
@@ -271,10 +287,15 @@ async function writeReferrals(
     outcomes.push('updated');
   }
 
+  // Only judged referrals (a fit given) count towards the bad-fit rule; an unjudged one added
+  // or removed leaves the flag as it was, so those partners need no second look.
   const judgedPartners = new Set(
-    [...creates, ...updatedFits].filter((r) => r.partnerId && r.direction === 'received').map((r) => r.partnerId!),
+    [...creates, ...updatedFits]
+      .filter((r) => r.partnerId && r.direction === 'received' && r.fit !== null)
+      .map((r) => r.partnerId!),
   );
   const feeLines: Record<string, unknown>[] = [];
+  const createdBy = new Map<string, Referral[]>();
   for (const referral of creates) {
     if (!referral.partnerId) continue;
     if (referral.outcome === 'won') {
@@ -286,35 +307,72 @@ async function writeReferrals(
         });
       }
     }
-    const what =
-      referral.direction === 'received' ? `Referred us ${referral.leadName}` : `We referred ${referral.leadName}`;
-    const outcome = referral.outcome === 'pending' ? '' : `, ${referral.outcome}`;
-    activities.push(
-      activity(
-        deps,
-        ws,
-        referral.partnerId,
-        `referral.${referral.direction}`,
-        `${what}${referral.company ? ` (${referral.company})` : ''} — imported${outcome}`,
-        { referralId: referral.id, outcome: referral.outcome, imported: true },
-        now,
-      ),
-    );
+    const list = createdBy.get(referral.partnerId);
+    if (list) list.push(referral);
+    else createdBy.set(referral.partnerId, [referral]);
+  }
+  for (const [partnerId, list] of createdBy) {
+    const earlier = state.imported.get(partnerId);
+    const tally = earlier ?? { id: deps.newId(), first: list[0] as Referral, count: 0, outcomes: {} };
+    tally.count += list.length;
+    for (const r of list) tally.outcomes[r.outcome] = (tally.outcomes[r.outcome] ?? 0) + 1;
+    state.imported.set(partnerId, tally);
+    const entry = importedEntry(tally);
+    if (earlier) await updateActivity(db, ws, tally.id, entry);
+    else
+      activities.push({
+        id: tally.id,
+        workspaceId: ws,
+        partnerId,
+        ...entry,
+        data: JSON.stringify(entry.data),
+        at: now,
+      });
   }
 
   await insertMany(db, 'partners', newPartners);
   await insertMany(db, 'stageEvents', stageEvents);
-  await insertMany(
-    db,
-    'referrals',
-    creates.map((c) => ({ ...c, workspaceId: ws })),
+  // Written in date, then partner order: the date and partner indexes then take their new
+  // entries page after page instead of hopping all over, about a fifth less work for SQLite.
+  const ordered = [...creates].sort(
+    (a, b) => compare(a.date, b.date) || compare(a.partnerId ?? '', b.partnerId ?? '') || compare(a.id, b.id),
   );
+  await insertMany(db, 'referrals', ordered, { workspaceId: ws });
   await insertMany(db, 'feeLines', feeLines);
   await insertMany(db, 'activities', [...partnerActivities, ...activities]);
   // Judged referrals can trip (or clear) the bad-fit rule for their partners.
   await refreshBadFit(db, ctx, [...judgedPartners]);
   return outcomes;
 }
+
+/**
+ * A partner's timeline entry for the referrals an import created with them: a lone referral
+ * reads as one logged in the app; more become one line counting the outcomes, rewritten as
+ * each batch lands, since an owner gains nothing from thousands of near-identical lines (and
+ * writing them was a large part of the import's cost).
+ */
+function importedEntry(tally: ImportedTally): { kind: string; summary: string; data: Record<string, unknown> } {
+  const only = tally.first;
+  if (tally.count === 1) {
+    const what = only.direction === 'received' ? `Referred us ${only.leadName}` : `We referred ${only.leadName}`;
+    const outcome = only.outcome === 'pending' ? '' : `, ${only.outcome}`;
+    return {
+      kind: `referral.${only.direction}`,
+      summary: `${what}${only.company ? ` (${only.company})` : ''} — imported${outcome}`,
+      data: { referralId: only.id, outcome: only.outcome, imported: true },
+    };
+  }
+  const counts = Object.entries(tally.outcomes)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([outcome, n]) => `${n.toLocaleString('en-US')} ${outcome}`);
+  return {
+    kind: 'referral.imported',
+    summary: `Imported ${tally.count.toLocaleString('en-US')} referrals from a CSV: ${counts.join(', ')}`,
+    data: { count: tally.count, outcomes: tally.outcomes },
+  };
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function activity(
   deps: Deps,

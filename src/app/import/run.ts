@@ -123,6 +123,7 @@ async function importRows<Row>(
   };
 
   let batch: { line: number; row: Row }[] = [];
+  const cells = new Map<string, string>();
   const flush = async () => {
     if (batch.length === 0) return;
     const current = batch;
@@ -153,7 +154,7 @@ async function importRows<Row>(
       continue;
     }
     report.rows += 1;
-    const cells = new Map<string, string>();
+    // One map for every row: `prepare` only reads it, and each row sets the same keys.
     for (const [i, field] of mapping.columns) cells.set(field, (record.cells[i] ?? '').trim());
     const prepared = entity.prepare(cells, prepareOptions);
     if ('issues' in prepared) reject(record.line, prepared.issues);

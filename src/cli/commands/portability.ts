@@ -6,7 +6,7 @@ import { type Command, Option } from 'commander';
 import pc from 'picocolors';
 import { backupWorkspace, restoreWorkspace, sqliteCopy, type TableCounts } from '../../app/backup.js';
 import { exportPartnersCsv } from '../../app/export/partners.js';
-import { partnerImport } from '../../app/import/partners.js';
+import { PARTNER_IMPORT_BATCH, partnerImport } from '../../app/import/partners.js';
 import { type ImportProgress, type ImportReport, importCsv } from '../../app/import/run.js';
 import { PARTNER_SORTS } from '../../contract/partner.js';
 import { AppError } from '../../domain/errors.js';
@@ -26,7 +26,7 @@ export function portabilityCommands(program: Command) {
     .option('--map <column=field>', 'which field a column holds (repeat; field "ignore" skips it)', collect, [])
     .option('--dry-run', 'report what would be created, updated and rejected, and change nothing')
     .addOption(new Option('--date-order <order>', 'how to read 03/04/2026').choices(['dmy', 'mdy']).default('dmy'))
-    .option('--batch-size <n>', 'rows per transaction', '1000')
+    .option('--batch-size <n>', 'rows per transaction', String(PARTNER_IMPORT_BATCH))
     .action(async (file: string, opts, cmd: Command) =>
       withRuntime(cmd, async ({ deps, ctx }, o) => {
         const report = await withProgressBar(file, o, (onProgress) =>

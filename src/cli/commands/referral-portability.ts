@@ -3,7 +3,7 @@ import { type Command, Option } from 'commander';
 import pc from 'picocolors';
 import type { Ctx, Deps } from '../../app/context.js';
 import { exportFeesCsv, exportReferralsCsv } from '../../app/export/referrals.js';
-import { importReferrals, type ReferralImportReport } from '../../app/import/referrals.js';
+import { importReferrals, REFERRAL_IMPORT_BATCH, type ReferralImportReport } from '../../app/import/referrals.js';
 import { resolvePartner } from '../../app/partners.js';
 import { parseMapPairs } from '../../domain/import/fields.js';
 import { REFERRAL_DIRECTIONS, REFERRAL_OUTCOMES, REFERRAL_SOURCES } from '../../domain/referral.js';
@@ -31,7 +31,7 @@ export function referralPortabilityCommands(program: Command) {
     .option('--dry-run', 'report what would be created, updated and rejected, and change nothing')
     .option('--create-partners', 'create an agency partner for each partner name the workspace lacks')
     .addOption(new Option('--date-order <order>', 'how to read 03/04/2026').choices(['dmy', 'mdy']).default('dmy'))
-    .option('--batch-size <n>', 'rows per transaction', '5000')
+    .option('--batch-size <n>', 'rows per transaction', String(REFERRAL_IMPORT_BATCH))
     .action(async (file: string, opts, cmd: Command) =>
       withRuntime(cmd, async ({ deps, ctx }, o) => {
         const report = await withProgressBar(file, o, (onProgress) =>

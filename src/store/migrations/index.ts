@@ -7,6 +7,7 @@ import * as m005 from './005_partner_list_index.js';
 import * as m006 from './006_reviews.js';
 import * as m007 from './007_partner_bad_fit.js';
 import * as m008 from './008_referral_lead_index.js';
+import * as m009 from './009_import_index_shapes.js';
 import * as m010 from './010_recurring_index_covers.js';
 
 /**
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   '006_reviews': m006,
   '007_partner_bad_fit': m007,
   '008_referral_lead_index': m008,
+  '009_import_index_shapes': m009,
   '010_recurring_index_covers': m010,
 };
