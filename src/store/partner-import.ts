@@ -137,8 +137,10 @@ export type { NewPartnerRow };
  */
 export async function widenCacheForBulkLoad(db: Kysely<DB>): Promise<() => Promise<void>> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) return async () => {};
-  const before = await sql<{ cache_size: number }>`pragma cache_size`.execute(db);
-  const size = Number(before.rows[0]?.cache_size ?? -2000);
+  // Read without the camel-case plugin, which would rename the pragma's cache_size column.
+  const before = await sql<{ cache_size: number }>`pragma cache_size`.execute(db.withoutPlugins());
+  const size = Number(before.rows[0]?.cache_size);
+  if (!Number.isFinite(size)) throw new Error('pragma cache_size gave no size');
   await sql`pragma cache_size = -65536`.execute(db);
   return async () => {
     await sql.raw(`pragma cache_size = ${size}`).execute(db);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { listPartnerPage, partnerTimeline } from '../../src/app/partners.js';
 import { createWorkspace } from '../../src/app/profile.js';
@@ -61,6 +62,17 @@ describeEachDb('CSV import of partners', (env) => {
     expect(timeline.items.map((a) => [a.kind, a.summary])).toEqual([
       ['partner.imported', 'Imported at stage Call done'],
     ]);
+  });
+
+  it('gives SQLite its usual page cache back after the import', async () => {
+    const { deps, ctx, dialect } = env();
+    const cacheSize = async () =>
+      (await sql<{ cache_size: number }>`pragma cache_size`.execute(deps.store.db.withoutPlugins())).rows[0]
+        ?.cache_size;
+    if (dialect !== 'sqlite') return expect(deps.store.dialect).toBe('postgres');
+    await sql`pragma cache_size = -12345`.execute(deps.store.db);
+    await importText(deps, ctx, 'Name,Type\nBrightline PR,agency\n');
+    expect(await cacheSize()).toBe(-12345);
   });
 
   it('changes nothing in a dry run, and reports exactly what the real run then does', async () => {
