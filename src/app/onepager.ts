@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { onePagerMarkdown } from '../domain/onepager.js';
 import { getPartner } from '../store/partners.js';
 import { getProfile } from '../store/workspaces.js';
@@ -34,6 +33,8 @@ export async function onePagerPdf(
   options: PdfOptions = {},
 ): Promise<Buffer> {
   const { markdown, partnerName } = await onePager(deps, ctx, agreementId);
+  // Loaded on first use: pdfkit and its fonts are ~13 MB of the server's memory otherwise.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+// The per-function entry point: the package index would load all of date-fns (~7 MB).
+import { format } from 'date-fns/format';
 
 /**
  * Calendar arithmetic on `YYYY-MM-DD` strings, and conversions between instants and a time

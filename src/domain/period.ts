@@ -1,4 +1,7 @@
-import { getISOWeek, getISOWeekYear, parseISO } from 'date-fns';
+// Per-function entry points: the package index would load all of date-fns (~7 MB) for three.
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
+import { parseISO } from 'date-fns/parseISO';
 import { addDays, addMonths, daysBetween, zonedInstant } from './dates.js';
 import { AppError } from './errors.js';
 

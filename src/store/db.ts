@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
@@ -14,7 +15,7 @@ import {
   SqliteDriver,
   sql,
 } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { DB } from './schema.js';
 
@@ -44,16 +45,17 @@ export function openStore(options: StoreOptions): Store {
   return openSqlite(file);
 }
 
-// PostgreSQL sends bigint and count(*) as strings; every amount here fits in 2^53, so the
-// store hands back plain numbers, as SQLite does.
-const pgTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === 20 || oid === 1700) return (v: string) => Number(v);
-    return pg.types.getTypeParser(oid, format);
-  },
-};
-
 function openPostgres(url: string, schema: string | undefined): Store {
+  // Required here, not imported at the top: a server on SQLite never loads the driver.
+  const pg = createRequire(import.meta.url)('pg') as typeof import('pg');
+  // PostgreSQL sends bigint and count(*) as strings; every amount here fits in 2^53, so the
+  // store hands back plain numbers, as SQLite does.
+  const pgTypes = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === 20 || oid === 1700) return (v: string) => Number(v);
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
