@@ -34,7 +34,6 @@ export async function cachedRead<T>(deps: Deps, ctx: Ctx, key: string, compute: 
   const cache = deps.readCache;
   if (!cache) return compute();
   const version = await dataVersion(deps.store);
-  if (version === null) return compute();
   const k = `${ctx.workspaceId}\u0000${key}`;
   const hit = cache.get(k, version);
   if (hit !== undefined) return hit as T;

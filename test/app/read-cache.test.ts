@@ -16,15 +16,16 @@ async function secondConnection(store: Store): Promise<Store> {
 }
 
 describeEachDb('read cache', (env) => {
-  it('answers a repeated list from the cache on SQLite, and never on PostgreSQL', async () => {
+  it('answers a repeated list from the cache while nothing is written', async () => {
     const { deps, ctx, dialect } = env();
     await createPartner(deps, ctx, { name: 'Brightline PR', type: 'agency' });
     const first = await listPartnerPage(deps, ctx, { sort: 'name' });
     const again = await listPartnerPage(deps, ctx, { sort: 'name' });
     expect(again).toEqual(first);
-    // The same object comes back only when it was remembered.
-    expect(again === first).toBe(dialect === 'sqlite');
-    expect(await dataVersion(deps.store)).toEqual(dialect === 'sqlite' ? expect.any(String) : null);
+    // The same object comes back when it was remembered. On PostgreSQL other test files commit
+    // to the same server all the time, and any commit there is a miss, so only SQLite can say.
+    if (dialect === 'sqlite') expect(again).toBe(first);
+    expect(typeof (await dataVersion(deps.store))).toBe('string');
   });
 
   it('keeps first pages only: an export walking the list does not fill the cache', async () => {
