@@ -151,6 +151,9 @@ describe.skipIf(!hasChromium)('partners in the browser', () => {
     await page.getByRole('button', { name: 'Drag Keyline Copy' }).focus();
     await page.keyboard.press('Space');
     await hear('Keyline Copy is over Contacted.');
+    // dnd-kit starts listening for arrows in a zero-delay timer after the pick-up; on a busy
+    // machine an arrow could beat it. A timer queued now runs after that one.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
     await page.keyboard.press('ArrowRight');
     await hear('Keyline Copy is over Followed up.');
     await page.keyboard.press('ArrowRight');
