@@ -1,44 +1,19 @@
 // The browser side of CSV import and export: the file goes up as the request body, and a long
 // import reports its progress as NDJSON lines while it runs.
+import type { z } from '@hono/zod-openapi';
+import type {
+  ImportPreviewSchema,
+  ImportReportSchema,
+  ReferralImportReportSchema,
+} from '../../../contract/portability.js';
 import { ApiError, type PartnerListParams } from '../../api.js';
 
-export interface ImportField {
-  key: string;
-  label: string;
-  required: boolean;
-}
-
-export interface ImportPreview {
-  header: string[];
-  sample: { line: number; cells: string[] }[];
-  mapping: { column: string; field: string }[];
-  ignoredColumns: string[];
-  warnings: string[];
-  fields: ImportField[];
-}
-
-export interface ImportRowError {
-  line: number;
-  column: string;
-  field: string;
-  message: string;
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  mapping: { column: string; field: string }[];
-  ignoredColumns: string[];
-  warnings: string[];
-  errors: ImportRowError[];
-  errorsTruncated: boolean;
-  /** Referral imports only: partners created (in a dry run, that would be) for unknown names. */
-  partnersCreated?: { id: string; name: string; type: string }[];
-}
+// Typed from the contract, so the screens read exactly the JSON the server sends.
+export type ImportPreview = z.output<typeof ImportPreviewSchema>;
+export type ImportField = ImportPreview['fields'][number];
+/** A partner import's report, or a referral import's with the partners it created. */
+export type ImportReport = z.output<typeof ImportReportSchema> &
+  Partial<Pick<z.output<typeof ReferralImportReportSchema>, 'partnersCreated'>>;
 
 export interface ImportProgress {
   rows: number;

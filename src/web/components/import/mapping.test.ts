@@ -3,6 +3,7 @@ import type { ImportPreview } from './importApi.js';
 import { choiceProblems, IGNORE, initialChoices, mapOverrides } from './mapping.js';
 
 const preview: ImportPreview = {
+  entity: 'partners',
   header: ['Partner Name', 'E-mail', 'Email', '', 'Kind', 'Next step date'],
   sample: [],
   mapping: [
