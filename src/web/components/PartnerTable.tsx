@@ -1,12 +1,12 @@
 import { Badge, Group, Paper, Skeleton, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, type PartnerListParams, type PartnerSort } from '../api.js';
 import { calendarDate, dueLabel, exactTime, isOverdue, relativeTime } from '../format.js';
 import { LoadMore } from './ListParts.js';
 import { capitalize, TYPE_LABELS } from './partnerFormValues.js';
 import { StageBadge } from './StageBadge.js';
+import { useKeysetPages } from './useKeysetPages.js';
 
 interface Props {
   filters: PartnerListParams;
@@ -25,14 +25,9 @@ const COLUMNS: { key: PartnerSort | null; label: string; hideOnPhone?: boolean }
 
 export function PartnerTable({ filters, sort, dir, onSort }: Props) {
   const navigate = useNavigate();
-  const list = useInfiniteQuery({
-    queryKey: ['partners', 'list', filters, sort, dir],
-    queryFn: ({ pageParam }) => api.listPartners({ ...filters, sort, dir, limit: 50, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const { list, rows } = useKeysetPages(['partners', 'list', filters, sort, dir], (cursor) =>
+    api.listPartners({ ...filters, sort, dir, limit: 50, cursor }),
+  );
   const total = list.data?.pages[0]?.total;
 
   return (

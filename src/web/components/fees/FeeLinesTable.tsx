@@ -1,10 +1,10 @@
 import { Badge, Button, Paper, Popover, Stack, Table, Text, TextInput } from '@mantine/core';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { dealsApi, type FeeLine, type FeeListParams } from '../../dealsApi.js';
 import { calendarDate, dueLabel } from '../../format.js';
 import { LoadMore, SkeletonRows } from '../ListParts.js';
+import { useKeysetPages } from '../useKeysetPages.js';
 import { usePayFee } from './usePayFee.js';
 import { useWorkspace } from './useWorkspace.js';
 
@@ -17,14 +17,9 @@ interface Props {
 /** The fee lines, soonest due first, each payable or receivable, with mark paid / unpaid. */
 export function FeeLinesTable({ filters, hidePartner, empty }: Props) {
   const ws = useWorkspace();
-  const list = useInfiniteQuery({
-    queryKey: ['fees', 'lines', filters],
-    queryFn: ({ pageParam }) => dealsApi.listFees({ ...filters, limit: 100, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const { list, rows } = useKeysetPages(['fees', 'lines', filters], (cursor) =>
+    dealsApi.listFees({ ...filters, limit: 100, cursor }),
+  );
   if (list.isSuccess && rows.length === 0) return <>{empty}</>;
   return (
     <Stack gap="sm">

@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconArrowDownLeft, IconArrowUpRight } from '@tabler/icons-react';
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api.js';
@@ -8,6 +8,7 @@ import { dealsApi, type Referral, type ReferralListParams } from '../../dealsApi
 import { calendarDate } from '../../format.js';
 import { useWorkspace } from '../fees/useWorkspace.js';
 import { LoadMore, SkeletonRows } from '../ListParts.js';
+import { useKeysetPages } from '../useKeysetPages.js';
 import { DIRECTION_LABELS, LOST_LABELS, OUTCOME_COLORS, OUTCOME_LABELS, SOURCE_LABELS } from './labels.js';
 import { type OutcomeKind, ReferralOutcomeModal } from './ReferralOutcomeModal.js';
 import { ReferralRowMenu } from './ReferralRowMenu.js';
@@ -23,14 +24,9 @@ interface Props {
 export function ReferralTable({ filters, hidePartner, empty, pageSize = 50 }: Props) {
   const ws = useWorkspace();
   const [outcome, setOutcome] = useState<{ referral: Referral; kind: OutcomeKind } | null>(null);
-  const list = useInfiniteQuery({
-    queryKey: ['referrals', filters, pageSize],
-    queryFn: ({ pageParam }) => dealsApi.listReferrals({ ...filters, limit: pageSize, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-  });
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const { list, rows } = useKeysetPages(['referrals', filters, pageSize], (cursor) =>
+    dealsApi.listReferrals({ ...filters, limit: pageSize, cursor }),
+  );
   if (list.isSuccess && rows.length === 0) return <>{empty}</>;
 
   return (
