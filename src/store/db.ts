@@ -109,6 +109,25 @@ class ImmediateSqliteDialect extends SqliteDialect {
 }
 
 /**
+ * SQL text that starts with this marker is run once for each parameter list in its parameters
+ * (SQLite only). One prepared single-row insert run 100,000 times is about a third faster than
+ * multi-row VALUES, whose compiled program grows with every row; looping here keeps it to one
+ * call through Kysely per batch rather than one awaited query per row.
+ */
+export const EACH_ROW = '/* each row */ ';
+
+function eachRow(stmt: SQLite.Statement) {
+  return {
+    reader: false,
+    run(lists: unknown[][]) {
+      let changes = 0;
+      for (const params of lists) changes += stmt.run(params).changes;
+      return { changes, lastInsertRowid: undefined };
+    },
+  };
+}
+
+/**
  * Kysely prepares every statement anew; better-sqlite3 statements are reusable, so the same
  * SQL text gets the same compiled statement (bounded, as query text repeats).
  */
@@ -118,7 +137,7 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   return new Proxy(sqlite, {
     get(target, prop, receiver) {
       if (prop === 'prepare') {
-        return (source: string) => {
+        const cached = (source: string) => {
           let stmt = cache.get(source);
           if (!stmt) {
             if (cache.size >= 500) cache.clear();
@@ -127,6 +146,7 @@ function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
           }
           return stmt;
         };
+        return (source: string) => (source.startsWith(EACH_ROW) ? eachRow(cached(source)) : cached(source));
       }
       const value = Reflect.get(target, prop, receiver);
       return typeof value === 'function' ? value.bind(target) : value;

@@ -1,8 +1,9 @@
 import { CompiledQuery, type Kysely, PostgresAdapter, sql } from 'kysely';
+import { EACH_ROW } from './db.js';
 import type { DB, NewPartnerRow, PartnerRow } from './schema.js';
 
-// Both databases take tens of thousands of parameters per statement; this keeps every insert
-// well under SQLite's 32,766 whatever the column count.
+// SQLite takes 32,766 parameters per statement and PostgreSQL 65,535; this keeps every
+// statement (multi-row inserts, IN lists) under both whatever the column count.
 const MAX_PARAMS = 30_000;
 
 function chunks<T>(rows: T[], columns: number): T[][] {
@@ -14,9 +15,9 @@ function chunks<T>(rows: T[], columns: number): T[][] {
 
 /**
  * Inserts many rows of one table (all with the keys of the first, plus `constants`, the same
- * for every row) in as few statements as the parameter limit allows. The SQL is written here
- * rather than built by the query builder: building a thousand-row insert costs more than
- * running it, and the same text each batch lets SQLite reuse its prepared statement.
+ * for every row). The SQL is written here rather than built by the query builder: building a
+ * thousand-row insert costs more than running it. SQLite runs one prepared single-row insert
+ * per row (see `EACH_ROW`); PostgreSQL gets multi-row inserts, one round trip per statement.
  */
 export async function insertMany<T extends keyof DB & string>(
   db: Kysely<DB>,
@@ -27,35 +28,28 @@ export async function insertMany<T extends keyof DB & string>(
   const first = rows[0];
   if (!first) return;
   const keys = Object.keys(first).filter((k) => !(k in constants));
-  const fixed = Object.entries(constants);
-  const columns = [...keys, ...fixed.map(([k]) => k)];
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const fixed = Object.values(constants).map((v) => v ?? null);
+  const columns = [...keys, ...Object.keys(constants)];
   const head = `insert into "${snake(table)}" (${columns.map((k) => `"${snake(k)}"`).join(', ')}) values `;
+  const values = (row: Record<string, unknown>, into: unknown[]) => {
+    for (const k of keys) into.push(row[k] ?? null);
+    for (const v of fixed) into.push(v);
+    return into;
+  };
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) {
+    const lists = (rows as Record<string, unknown>[]).map((row) => values(row, []));
+    await db.executeQuery(CompiledQuery.raw(`${EACH_ROW}${head}(${columns.map(() => '?').join(', ')})`, lists));
+    return;
+  }
   for (const part of chunks(rows as Record<string, unknown>[], columns.length)) {
     const params: unknown[] = [];
-    for (const row of part) {
-      for (const k of keys) params.push(row[k] ?? null);
-      for (const [, value] of fixed) params.push(value ?? null);
-    }
-    await db.executeQuery(CompiledQuery.raw(head + placeholders(part.length, columns.length, postgres), params));
+    for (const row of part) values(row, params);
+    await db.executeQuery(CompiledQuery.raw(head + placeholders(part.length, columns.length), params));
   }
 }
 
-const sqliteValues = new Map<string, string>();
-
-/** `(?, ?), (?, ?)` for SQLite (kept, as batches repeat the same shapes), `($1, $2), ($3, $4)` for PostgreSQL. */
-function placeholders(rows: number, columns: number, postgres: boolean): string {
-  if (!postgres) {
-    const key = `${rows}x${columns}`;
-    let text = sqliteValues.get(key);
-    if (text === undefined) {
-      if (sqliteValues.size > 100) sqliteValues.clear();
-      const tuple = `(${new Array(columns).fill('?').join(', ')})`;
-      text = new Array(rows).fill(tuple).join(', ');
-      sqliteValues.set(key, text);
-    }
-    return text;
-  }
+/** `($1, $2), ($3, $4)`: PostgreSQL's numbered placeholders for a multi-row insert. */
+function placeholders(rows: number, columns: number): string {
   const tuples: string[] = [];
   for (let r = 0; r < rows; r++) {
     const marks: string[] = [];

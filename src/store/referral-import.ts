@@ -24,17 +24,22 @@ export async function partnerRefs(
     .execute();
 }
 
+/** Where a batch's rows might repeat referrals: per partner (null for none), dates and lead names. */
+export type ReferralMatchKeys = Map<string | null, { dates: Set<string>; leadNames: Set<string> }>;
+
 /**
  * The workspace's referrals that may repeat rows of a batch: those with one of the given ids,
- * or with one of the given lead names (the caller compares partner and date).
+ * or with a partner, date and lead name all among those given for that partner (the caller
+ * compares them exactly). The partner index holds all three, so only matches are read whole.
  */
 export async function findReferralMatches(
   db: Kysely<DB>,
   workspaceId: string,
-  keys: { ids: string[]; leadNames: string[] },
+  ids: string[],
+  keys: ReferralMatchKeys,
 ): Promise<Referral[]> {
   const found = new Map<string, Referral>();
-  for (const part of chunked([...new Set(keys.ids)])) {
+  for (const part of chunked([...new Set(ids)])) {
     // Concatenating '' keeps SQLite's planner (which has no statistics) on the primary key
     // instead of scanning the workspace through an index that merely starts with workspace_id.
     const rows = await db
@@ -45,14 +50,20 @@ export async function findReferralMatches(
       .execute();
     for (const r of rows) found.set(r.id, fromRow(r));
   }
-  for (const part of chunked([...new Set(keys.leadNames)])) {
-    const rows = await db
-      .selectFrom('referrals')
-      .selectAll()
-      .where('workspaceId', '=', workspaceId)
-      .where('leadName', 'in', part)
-      .execute();
-    for (const r of rows) found.set(r.id, fromRow(r));
+  for (const [partnerId, { dates, leadNames }] of keys) {
+    for (const datePart of chunked([...dates])) {
+      for (const namePart of chunked([...leadNames])) {
+        const rows = await db
+          .selectFrom('referrals')
+          .selectAll()
+          .where('workspaceId', '=', workspaceId)
+          .where('partnerId', partnerId === null ? 'is' : '=', partnerId)
+          .where('date', 'in', datePart)
+          .where('leadName', 'in', namePart)
+          .execute();
+        for (const r of rows) found.set(r.id, fromRow(r));
+      }
+    }
   }
   return [...found.values()];
 }

@@ -1,11 +1,9 @@
-import { parse } from 'csv-parse/sync';
 import { expect, it } from 'vitest';
 import { createPartner, listPartnerPage } from '../../src/app/partners.js';
 import { createWorkspace } from '../../src/app/profile.js';
-import { exportText, importText } from '../helpers/csv.js';
+import { csvRows, exportText, importText } from '../helpers/csv.js';
 import { describeEachDb } from '../helpers/db.js';
 
-const rowsOf = (csv: string) => parse(csv.replace(/^\ufeff/, ''), { columns: true }) as Record<string, string>[];
 const withoutIdentity = (rows: Record<string, string>[]) =>
   rows.map(({ Id: _i, 'Created at': _c, 'Updated at': _u, ...rest }) => rest);
 
@@ -23,7 +21,7 @@ describeEachDb('CSV export of partners', (env) => {
     });
     const csv = await exportText(deps, ctx, {}, true);
     expect(csv.startsWith('\ufeffId,Name,Company,')).toBe(true);
-    const [row] = rowsOf(csv);
+    const [row] = csvRows(csv);
     expect(row).toMatchObject({
       Name: `'=HYPERLINK("http://evil.example","click")`,
       Notes: `'-2+3`,
@@ -41,8 +39,8 @@ describeEachDb('CSV export of partners', (env) => {
     const { deps, ctx } = env();
     await createPartner(deps, ctx, { name: 'Brand one', type: 'brand' });
     await createPartner(deps, ctx, { name: 'Agency one', type: 'agency', stage: 'contacted' });
-    expect(rowsOf(await exportText(deps, ctx, { type: 'agency' })).map((r) => r.Name)).toEqual(['Agency one']);
-    expect(rowsOf(await exportText(deps, ctx, { stage: 'identified' })).map((r) => r.Name)).toEqual(['Brand one']);
+    expect(csvRows(await exportText(deps, ctx, { type: 'agency' })).map((r) => r.Name)).toEqual(['Agency one']);
+    expect(csvRows(await exportText(deps, ctx, { stage: 'identified' })).map((r) => r.Name)).toEqual(['Brand one']);
     await expect(exportText(deps, ctx, { stage: 'nowhere' })).rejects.toMatchObject({ code: 'validation_failed' });
   });
 
@@ -62,7 +60,7 @@ describeEachDb('CSV export of partners', (env) => {
     expect(back.errors).toEqual([]);
     expect(back).toMatchObject({ created: 3, rejected: 0 });
     const second = await exportText(deps, other);
-    expect(withoutIdentity(rowsOf(second))).toEqual(withoutIdentity(rowsOf(first)));
+    expect(withoutIdentity(csvRows(second))).toEqual(withoutIdentity(csvRows(first)));
     const names = (await listPartnerPage(deps, other, { sort: 'name' })).items.map((p) => p.name);
     expect(names).toEqual(['=cmd|calc', 'Brightline PR', 'Copy Kitchen']);
     // The export read back into the same workspace matches every partner by id: nothing new.

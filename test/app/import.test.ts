@@ -193,7 +193,9 @@ describeEachDb('CSV import of partners', (env) => {
     expect(stray).toMatchObject({ created: 1 });
     await expect(importText(deps, ctx, 'Name,Type\nB,brand\n"Open,brand\nC,brand\n')).rejects.toMatchObject({
       code: 'validation_failed',
-      message: expect.stringContaining('file: the CSV cannot be read: Quote Not Closed'),
+      message: expect.stringContaining(
+        'file: the CSV cannot be read: the quoted cell opened on line 3 is never closed',
+      ),
     });
     expect((await listPartnerPage(deps, ctx, {})).items.map((p) => p.name)).toEqual(['The 5" Studio']);
   });

@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { expect, it } from 'vitest';
 import { activateAgreement, addAgreement } from '../../src/app/agreements.js';
 import type { Ctx, Deps } from '../../src/app/context.js';
@@ -6,7 +5,7 @@ import { listFees } from '../../src/app/fees.js';
 import { createPartner, listPartnerPage, partnerTimeline } from '../../src/app/partners.js';
 import { createWorkspace } from '../../src/app/profile.js';
 import { addReferral, flaggedPartners, listReferralPage, showReferral } from '../../src/app/referrals.js';
-import { exportText, importText } from '../helpers/csv.js';
+import { csvRows, exportText, importText } from '../helpers/csv.js';
 import { describeEachDb } from '../helpers/db.js';
 import { partnerAfterCall } from '../helpers/partners.js';
 import { exportFeeText, exportReferralText, importReferralText } from '../helpers/referral-csv.js';
@@ -296,7 +295,7 @@ describeEachDb('CSV import of referrals', (env) => {
     });
     const referrals = await exportReferralText(deps, ctx, {}, true);
     expect(referrals.startsWith('\ufeffId,Direction,Source,Partner,Partner id,Lead,')).toBe(true);
-    const rows = parse(referrals.slice(1), { columns: true }) as Record<string, string>[];
+    const rows = csvRows(referrals);
     expect(rows.find((r) => r.Lead === 'Acme Co')).toMatchObject({
       Date: '2026-11-03',
       'Monthly value': '2000.00',
@@ -311,7 +310,7 @@ describeEachDb('CSV import of referrals', (env) => {
     const back = await importReferralText(deps, other, referrals);
     expect(back).toMatchObject({ created: rows.length, rejected: 0, partnersCreated: [] });
     const strip = (csv: string) =>
-      (parse(csv.replace(/^\ufeff/, ''), { columns: true }) as Record<string, string>[])
+      csvRows(csv)
         .map(({ Id: _i, 'Partner id': _p, 'Created at': _c, 'Updated at': _u, ...rest }) => rest)
         .sort((a, b) => String(a.Lead).localeCompare(String(b.Lead)));
     expect(strip(await exportReferralText(deps, other))).toEqual(strip(referrals));
@@ -323,10 +322,7 @@ describeEachDb('CSV import of referrals', (env) => {
     const { deps, ctx } = env();
     await setUp(deps, ctx);
     await importReferralText(deps, ctx, MESSY);
-    const rows = parse(await exportFeeText(deps, ctx, { asOf: '2027-01-10' }), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const rows = csvRows(await exportFeeText(deps, ctx, { asOf: '2027-01-10' }));
     expect(
       rows.map((r) => [r['Due date'], r.Partner, r.Lead, r.Month, r.Amount, r.Currency, r.Status, r.Overdue]),
     ).toEqual([
@@ -334,7 +330,7 @@ describeEachDb('CSV import of referrals', (env) => {
       ['2027-01-03', 'Brightline PR', 'Acme Co', '2', '200.00', 'USD', 'due', 'yes'],
       ['2027-02-03', 'Brightline PR', 'Acme Co', '3', '200.00', 'USD', 'due', 'no'],
     ]);
-    const overdue = parse(await exportFeeText(deps, ctx, { asOf: '2027-01-10', status: 'overdue' }), { columns: true });
+    const overdue = csvRows(await exportFeeText(deps, ctx, { asOf: '2027-01-10', status: 'overdue' }));
     expect(overdue).toHaveLength(2);
     await expect(exportFeeText(deps, ctx, { status: 'late' })).rejects.toMatchObject({ code: 'validation_failed' });
   });

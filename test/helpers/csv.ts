@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import Papa from 'papaparse';
 import type { Ctx, Deps } from '../../src/app/context.js';
 import { exportPartnersCsv } from '../../src/app/export/partners.js';
 import { partnerImport } from '../../src/app/import/partners.js';
@@ -16,4 +17,9 @@ export async function exportText(deps: Deps, ctx: Ctx, filters: Record<string, u
   let out = '';
   for await (const chunk of exportPartnersCsv(deps, ctx, filters, { bom })) out += chunk;
   return out;
+}
+
+/** An exported CSV's rows as header → cell (a leading BOM dropped), read by an independent parser. */
+export function csvRows(csv: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(csv.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
 }

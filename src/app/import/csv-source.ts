@@ -1,6 +1,5 @@
-import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { CsvError, parse } from 'csv-parse';
+import Papa from 'papaparse';
 import { AppError } from '../../domain/errors.js';
 
 export interface CsvRecord {
@@ -13,39 +12,26 @@ export interface CsvProgress {
   bytesRead: number;
 }
 
+/** A record longer than this is a quote left open, not a cell anyone typed. */
+const MAX_RECORD_CHARS = 1 << 20;
+
 /**
  * Streams the records of a CSV file: strips a BOM, picks `,`, `;` or tab from the first line,
  * skips blank lines and keeps quoted line breaks. Line endings become `\n` first, so line
- * numbers count as an editor does. Never holds more than a chunk of the file.
+ * numbers count as an editor does. Never holds more than a chunk of the file and one record.
  */
 export async function* readCsv(
   source: AsyncIterable<Buffer | string>,
   onBytes?: (bytesRead: number) => void,
 ): AsyncGenerator<CsvRecord> {
-  const iterator = normalisedText(source, onBytes)[Symbol.asyncIterator]();
-  let head = '';
-  let done = false;
-  while (!head.includes('\n') && !done) {
-    const next = await iterator.next();
-    if (next.done) done = true;
-    else head += next.value;
-  }
-  const delimiter = detectDelimiter(head.split('\n', 1)[0] ?? '');
-  async function* rest() {
-    if (head) yield head;
-    while (true) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
-    }
-  }
-  // Line numbers are counted here rather than asked of the parser (its per-record info object
-  // costs more than the parsing): a record starts on the line after the previous one ends, and
-  // blank lines come through as one empty cell, to count and skip.
-  const parser = Readable.from(rest()).pipe(parse({ delimiter, relax_column_count: true, relax_quotes: true }));
+  let parser: Papa.Parser | undefined;
+  // Text after the last record known to be complete: it may end inside a quoted cell.
+  let pending = '';
   let line = 1;
-  try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
+  const records = function* (rows: string[][]) {
+    // A record starts on the line after the previous one ends; a blank line comes through as
+    // one empty cell, to count and skip.
+    for (const cells of rows) {
       const start = line;
       line += 1;
       let blank = true;
@@ -55,12 +41,36 @@ export async function* readCsv(
       }
       if (!blank) yield { line: start, cells };
     }
-  } catch (err) {
-    if (err instanceof CsvError) {
-      throw AppError.validation([{ field: 'file', message: `the CSV cannot be read: ${err.message}` }]);
+  };
+  for await (const text of normalisedText(source, onBytes)) {
+    pending += text;
+    if (!parser) {
+      if (!pending.includes('\n')) continue;
+      parser = new Papa.Parser({ delimiter: detectDelimiter(pending.split('\n', 1)[0] ?? ''), newline: '\n' });
     }
-    throw err;
+    const result = parser.parse(pending, 0, true);
+    pending = pending.slice(result.meta.cursor);
+    yield* records(result.data);
+    if (pending.length > MAX_RECORD_CHARS) throw unclosedQuote(line);
   }
+  if (!pending) return;
+  parser ??= new Papa.Parser({ delimiter: detectDelimiter(pending), newline: '\n' });
+  const last = parser.parse(pending, 0, false);
+  const open = last.errors.find((e: Papa.ParseError) => e.code === 'MissingQuotes');
+  if (open) {
+    yield* records(last.data.slice(0, open.row));
+    throw unclosedQuote(line);
+  }
+  yield* records(last.data);
+}
+
+function unclosedQuote(line: number): AppError {
+  return AppError.validation([
+    {
+      field: 'file',
+      message: `the CSV cannot be read: the quoted cell opened on line ${line} is never closed; add the missing " or remove the stray one`,
+    },
+  ]);
 }
 
 async function* normalisedText(
