@@ -6,6 +6,7 @@ import {
   type ReferralOutcome,
   type ReferralSource,
 } from '../referral.js';
+import { remembered } from './remembered.js';
 import type { Normalised } from './values.js';
 
 function wordKey(raw: string): string {
@@ -59,9 +60,10 @@ const OUTCOME_WORDS: Record<string, ReferralOutcome> = {
 };
 
 /** "Closed won", "yes", "client" → won; "closed lost", "no" → lost; "open", "in progress" → pending. */
-export function normaliseOutcome(raw: string): Normalised<ReferralOutcome | null> {
+function readOutcome(raw: string): Normalised<ReferralOutcome | null> {
   return lookup(OUTCOME_WORDS, raw, 'an outcome', ['pending', 'won', 'lost']);
 }
+export const normaliseOutcome = remembered(readOutcome);
 
 const SOURCE_WORDS: Record<string, ReferralSource> = {
   partner: 'partner',
@@ -87,12 +89,13 @@ const SOURCE_WORDS: Record<string, ReferralSource> = {
  * A source word → our source, or `{ partner: name }` when the cell names someone else: owners
  * often write the referring partner's name in their "Source" column.
  */
-export function normaliseSource(raw: string): { value: ReferralSource | null } | { partner: string } {
+function readSource(raw: string): { value: ReferralSource | null } | { partner: string } {
   const key = wordKey(raw);
   if (key === '') return { value: null };
   const found = SOURCE_WORDS[key];
   return found ? { value: found } : { partner: raw.trim() };
 }
+export const normaliseSource = remembered(readSource);
 
 const DIRECTION_WORDS: Record<string, ReferralDirection> = {
   received: 'received',
@@ -113,9 +116,10 @@ const DIRECTION_WORDS: Record<string, ReferralDirection> = {
 };
 
 /** received / in / from them, or given / out / to them. An empty cell is `null` (received by default). */
-export function normaliseDirection(raw: string): Normalised<ReferralDirection | null> {
+function readDirection(raw: string): Normalised<ReferralDirection | null> {
   return lookup(DIRECTION_WORDS, raw, 'a direction', ['received', 'given']);
 }
+export const normaliseDirection = remembered(readDirection);
 
 const LOST_WORDS: Record<string, LostReason> = {
   'bad fit': 'bad_fit',
@@ -160,16 +164,17 @@ const FIT_WORDS: Record<string, Fit> = {
   no: 'bad',
 };
 
-export function normaliseFit(raw: string): Normalised<Fit | null> {
+function readFit(raw: string): Normalised<Fit | null> {
   return lookup(FIT_WORDS, raw, 'a fit judgement', ['good', 'bad']);
 }
+export const normaliseFit = remembered(readFit);
 
 /**
  * Money as typed → minor units: "$2,000.00", "2.000,00 €", "2 000", "EUR 1500", "2000". The
  * separator before the last one or two digits is the decimal mark; a separator before a
  * group of three digits separates thousands. Negative amounts ("-50", "(50)") are refused.
  */
-export function normaliseMoney(raw: string): Normalised<number | null> {
+function readMoney(raw: string): Normalised<number | null> {
   const s = raw.trim();
   if (s === '') return { value: null };
   const bare = s
@@ -205,3 +210,4 @@ export function normaliseMoney(raw: string): Normalised<number | null> {
   if (!Number.isSafeInteger(minor)) return { error: `"${s}" is too large` };
   return { value: minor };
 }
+export const normaliseMoney = remembered(readMoney);

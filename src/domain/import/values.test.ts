@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { neutraliseCell } from '../csv-safety.js';
 import { mapColumns } from './fields.js';
 import { PARTNER_IMPORT_FIELDS } from './partner.js';
+import { remembered } from './remembered.js';
 import { normaliseDate, normaliseStage, normaliseType, unneutralise } from './values.js';
 
 describe('normaliseDate', () => {
@@ -93,5 +94,23 @@ describe('mapColumns', () => {
     expect('mapping' in result && result.mapping.warnings).toEqual([
       'column 5 "e-mail" and column "E-mail address" both hold email; "e-mail" is ignored',
     ]);
+  });
+});
+
+describe('remembered normalisers', () => {
+  it('answers a repeated cell as the first time, per date order, and starts afresh past its bound', () => {
+    let reads = 0;
+    const upper = remembered((raw) => {
+      reads += 1;
+      return { value: raw.toUpperCase() };
+    }, 2);
+    expect([upper('a'), upper('a'), upper('b')].map((r) => r.value)).toEqual(['A', 'A', 'B']);
+    expect(reads).toBe(2);
+    upper('c');
+    upper('a');
+    expect(reads).toBe(4);
+    expect(normaliseDate('03/04/2026', 'dmy')).toEqual({ value: '2026-04-03' });
+    expect(normaliseDate('03/04/2026', 'mdy')).toEqual({ value: '2026-03-04' });
+    expect(normaliseDate('03/04/2026', 'dmy')).toEqual({ value: '2026-04-03' });
   });
 });

@@ -1,4 +1,5 @@
 import { STAGES, type Stage } from '../stage.js';
+import { remembered } from './remembered.js';
 
 /**
  * Pure normalisers for values typed into spreadsheets. Each returns the value in our terms, or
@@ -147,6 +148,13 @@ export type DateOrder = 'dmy' | 'mdy';
  * (03/04/2026) `order` decides; impossible dates (31/02/2026) are refused.
  */
 export function normaliseDate(raw: string, order: DateOrder = 'dmy'): Normalised<string | null> {
+  return order === 'dmy' ? datesDayFirst(raw) : datesMonthFirst(raw);
+}
+
+const datesDayFirst = remembered((raw) => readDate(raw, 'dmy'));
+const datesMonthFirst = remembered((raw) => readDate(raw, 'mdy'));
+
+function readDate(raw: string, order: DateOrder): Normalised<string | null> {
   const s = raw.trim();
   if (s === '') return { value: null };
   let y: number | undefined;
