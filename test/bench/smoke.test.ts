@@ -8,6 +8,7 @@ import { loadTestConfig } from '../../src/config.js';
 import { dialects } from '../helpers/db.js';
 
 const SHARED_ROWS = [
+  'this machine: durable SQLite commits (one-row transactions)',
   'monthly review, all figures (app layer)',
   'monthly review by hand-written SQL (the floor)',
   'partner list, app layer, no read cache (one request computed)',
