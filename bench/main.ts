@@ -305,9 +305,9 @@ async function uncachedListRow(store: Store): Promise<Row> {
 }
 
 /**
- * How fast this machine is today, for reading the rest: durable SQLite commits a second, the
- * figure the brief quotes for its own machine (about 5,700). Shared virtual machines differ from
- * day to day by a third and more, and every row below moves with them.
+ * The one figure the brief gives for its own machine: durable SQLite commits a second (about
+ * 5,700). It shows the disk; the review's SQL floor shows the processor. Shared virtual machines
+ * differ from day to day by a third and more, and every row below moves with them.
  */
 function machineRow(): Row {
   const file = path.resolve('.tmp', `bench-commits-${process.pid}.db`);
