@@ -50,8 +50,21 @@ export async function findReferralMatches(
       .execute();
     for (const r of rows) found.set(r.id, fromRow(r));
   }
+  // The first and last dates logged: a fresh log, or a file of newer referrals than any logged
+  // (a month's additions), needs no lookup at all. One seek each; asked as min() and max() in
+  // one query, SQLite would read the whole log instead.
+  const edge = (order: 'asc' | 'desc') =>
+    db
+      .selectFrom('referrals')
+      .select('date')
+      .where('workspaceId', '=', workspaceId)
+      .orderBy('date', order)
+      .limit(1)
+      .executeTakeFirst();
+  const [first, last] = [(await edge('asc'))?.date, (await edge('desc'))?.date];
+  const logged = (d: string) => first !== undefined && last !== undefined && d >= first && d <= last;
   for (const [partnerId, { dates, leadNames }] of keys) {
-    for (const datePart of chunked([...dates])) {
+    for (const datePart of chunked([...dates].filter(logged))) {
       for (const namePart of chunked([...leadNames])) {
         const rows = await db
           .selectFrom('referrals')
