@@ -9,6 +9,7 @@ import { findImportMatches, insertMany, takenPartnerIds } from '../../store/part
 import { updatePartner } from '../../store/partners.js';
 import type { DB, PartnerRow } from '../../store/schema.js';
 import { type Ctx, type Deps, nowIso } from '../context.js';
+import { activityRow } from './activity-row.js';
 import type { ImportEntity, RowOutcome } from './entity.js';
 
 export interface PartnerImportRow {
@@ -166,7 +167,7 @@ async function writePartners(deps: Deps, db: Kysely<DB>, ctx: Ctx, rows: Partner
           : '';
       const data = { fields: changed, from: before.stage, to: next.stage };
       const summary = `Updated by import: ${changed.join(', ')}${stageNote}`;
-      activities.push(activity(deps, ws, before.id, 'partner.import_updated', summary, data, now));
+      activities.push(activityRow(deps, ws, before.id, 'partner.import_updated', summary, data, now));
       if (next.stage !== before.stage) stageEvent(before.id, next.stage);
       index(target, next);
     }
@@ -186,7 +187,7 @@ async function writePartners(deps: Deps, db: Kysely<DB>, ctx: Ctx, rows: Partner
   for (const c of creates) {
     const stage = c.row.stage as Stage;
     activities.push(
-      activity(deps, ws, c.row.id, 'partner.imported', `Imported at stage ${STAGE_LABELS[stage]}`, { stage }, now),
+      activityRow(deps, ws, c.row.id, 'partner.imported', `Imported at stage ${STAGE_LABELS[stage]}`, { stage }, now),
     );
     stageEvent(c.row.id, stage);
   }
@@ -217,16 +218,4 @@ function ambiguity(a: Target, b: Target, creates: { row: PartnerRow }[]): FieldI
     field: 'email',
     message: `matches two different partners ("${name(a)}" and "${name(b)}") by id, e-mail or LinkedIn URL; make the row point to one`,
   };
-}
-
-function activity(
-  deps: Deps,
-  workspaceId: string,
-  partnerId: string,
-  kind: string,
-  summary: string,
-  data: Record<string, unknown>,
-  at: string,
-): Record<string, unknown> {
-  return { id: deps.newId(), workspaceId, partnerId, kind, summary, data: JSON.stringify(data), at };
 }

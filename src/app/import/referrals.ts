@@ -21,7 +21,9 @@ import type { DB } from '../../store/schema.js';
 import { type Ctx, type Deps, nowIso } from '../context.js';
 import { newReferralFeeLines, recomputeReferralFees } from '../fees.js';
 import { refreshBadFit } from '../referrals.js';
+import { activityRow } from './activity-row.js';
 import type { ImportEntity, RowOutcome } from './entity.js';
+import { type ImportedTally, importedEntry } from './referral-timeline.js';
 import { type ImportOptions, type ImportReport, importCsv } from './run.js';
 
 export interface ReferralImportOptions extends ImportOptions {
@@ -85,9 +87,6 @@ type PartnerIndex = {
   byEmail: Map<string, string[]>;
   byName: Map<string, string[]>;
 };
-
-/** The referrals a run has created with one partner so far, and the timeline entry telling it. */
-type ImportedTally = { id: string; first: Referral; count: number; outcomes: Record<string, number> };
 
 /** What one import run remembers between batches: partners, agreements, timeline entries. */
 class ImportState {
@@ -187,7 +186,7 @@ async function writeReferrals(
       ...{ subtype: null, audience: null, stage: 'identified', owner: null, notes: null, nextAction: null },
       ...{ nextActionDate: null, archivedAt: null, createdAt: now, updatedAt: now },
     });
-    partnerActivities.push(activity(deps, ws, id, 'partner.imported', 'Created by the referral import', {}, now));
+    partnerActivities.push(activityRow(deps, ws, id, 'partner.imported', 'Created by the referral import', {}, now));
     stageEvents.push({ id: deps.newId(), workspaceId: ws, partnerId: id, stage: 'identified', at: now });
     partners.byId.add(id);
     add(partners.byName, lower, id);
@@ -289,7 +288,7 @@ async function writeReferrals(
       if (partnerId) {
         const summary = `Referral ${next.leadName} updated by import: ${changed.join(', ')}`;
         activities.push(
-          activity(
+          activityRow(
             deps,
             ws,
             partnerId,
@@ -358,33 +357,6 @@ async function writeReferrals(
 }
 
 /**
- * A partner's timeline entry for the referrals an import created with them: a lone referral
- * reads as one logged in the app; more become one line counting the outcomes, rewritten as
- * each batch lands, since an owner gains nothing from thousands of near-identical lines (and
- * writing them was a large part of the import's cost).
- */
-function importedEntry(tally: ImportedTally): { kind: string; summary: string; data: Record<string, unknown> } {
-  const only = tally.first;
-  if (tally.count === 1) {
-    const what = only.direction === 'received' ? `Referred us ${only.leadName}` : `We referred ${only.leadName}`;
-    const outcome = only.outcome === 'pending' ? '' : `, ${only.outcome}`;
-    return {
-      kind: `referral.${only.direction}`,
-      summary: `${what}${only.company ? ` (${only.company})` : ''} — imported${outcome}`,
-      data: { referralId: only.id, outcome: only.outcome, imported: true },
-    };
-  }
-  const counts = Object.entries(tally.outcomes)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([outcome, n]) => `${n.toLocaleString('en-US')} ${outcome}`);
-  return {
-    kind: 'referral.imported',
-    summary: `Imported ${tally.count.toLocaleString('en-US')} referrals from a CSV: ${counts.join(', ')}`,
-    data: { count: tally.count, outcomes: tally.outcomes },
-  };
-}
-
-/**
  * Referrals in date, then partner order, each pair's in file order. Written so, the date and
  * partner indexes take their new entries page after page instead of hopping all over: about a
  * third less work for SQLite than file order. Grouped rather than sorted row by row, as a batch
@@ -408,16 +380,4 @@ function inIndexOrder(referrals: Referral[]): Referral[] {
     for (const partner of [...day.keys()].sort()) ordered.push(...(day.get(partner) as Referral[]));
   }
   return ordered;
-}
-
-function activity(
-  deps: Deps,
-  workspaceId: string,
-  partnerId: string,
-  kind: string,
-  summary: string,
-  data: Record<string, unknown>,
-  at: string,
-): Record<string, unknown> {
-  return { id: deps.newId(), workspaceId, partnerId, kind, summary, data: JSON.stringify(data), at };
 }
