@@ -51,6 +51,18 @@ describeEachDb('HTTP /api/v1/partners', (env) => {
     expect(filtered.total).toBe(0);
   });
 
+  it('answers a repeated list with the same JSON text, and the next answer after a write shows it', async () => {
+    await send('POST', '/api/v1/partners', { name: 'Atlas', type: 'agency' });
+    const first = await send('GET', '/api/v1/partners?sort=name');
+    expect(first.headers.get('content-type')).toBe('application/json');
+    const text = await first.text();
+    expect(JSON.parse(text).items.map((p: { name: string }) => p.name)).toEqual(['Atlas']);
+    expect(await (await send('GET', '/api/v1/partners?sort=name')).text()).toBe(text);
+    await send('POST', '/api/v1/partners', { name: 'Brightline', type: 'agency' });
+    const after = await (await send('GET', '/api/v1/partners?sort=name')).json();
+    expect(after.items.map((p: { name: string }) => p.name)).toEqual(['Atlas', 'Brightline']);
+  });
+
   it('answers bad input with 4xx naming the field, never 500', async () => {
     const cases: [string, string, unknown, number, string][] = [
       ['POST', '/api/v1/partners', '{"name": "x",', 400, 'bad_request'],

@@ -20,6 +20,7 @@ import {
   PartnerSchema,
   StageMoveSchema,
 } from '../../contract/partner.js';
+import { jsonOnce } from '../json-once.js';
 import { errorResponses, type HttpEnv, json } from '../openapi.js';
 
 const ForceQuerySchema = z.strictObject({
@@ -45,7 +46,7 @@ export function partnerRoutes(api: OpenAPIHono<HttpEnv>) {
       request: { query: PartnerListQuerySchema },
       responses: { 200: json(PartnerPageSchema, 'One page of partners'), ...errorResponses },
     }),
-    async (c) => c.json(await listPartnerPage(c.var.deps, c.var.ctx, c.req.valid('query')), 200),
+    async (c) => jsonOnce(c, await listPartnerPage(c.var.deps, c.var.ctx, c.req.valid('query'))),
   );
 
   api.openapi(
