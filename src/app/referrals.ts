@@ -243,12 +243,13 @@ function flagActions(badFit: BadFitFlag): PartnerFlags['actions'] {
     : [];
 }
 
-/** Every partner the bad-fit rule flags now, with the action for Today. */
+/** The partners the bad-fit rule flags now (all, or the first `limit` by name), with the action for Today. */
 export async function flaggedPartners(
   deps: Deps,
   ctx: Ctx,
+  limit?: number,
 ): Promise<{ items: (PartnerFlags & { partnerName: string })[] }> {
-  const partners = await badFitPartners(deps.store.db, ctx.workspaceId);
+  const partners = await badFitPartners(deps.store.db, ctx.workspaceId, limit);
   const judged = await latestJudged(
     deps.store.db,
     ctx.workspaceId,

@@ -13,6 +13,7 @@ import {
   partnersWithActionBy,
   repliesFor,
 } from '../store/outreach.js';
+import { countBadFitPartners } from '../store/referrals.js';
 import { callEvent, icsOrThrow } from './calls.js';
 import type { Ctx, Deps } from './context.js';
 import { type FeeLineView, listFees } from './fees.js';
@@ -52,10 +53,18 @@ export interface Today {
   callsToday: CallItem[];
   callsThisWeek: CallItem[];
   nextActions: (PartnerRef & { nextAction: string | null; nextActionDate: string })[];
+  nextActionsTotal: number;
   feesDue: FeeLineView[];
   flags: Awaited<ReturnType<typeof flaggedPartners>>['items'];
+  flagsTotal: number;
   review: Awaited<ReturnType<typeof reviewReminder>>;
 }
+
+/**
+ * The longest list Today shows of next actions, fees due and flags; the totals say how many
+ * more there are. A big workspace had thousands of due next actions in one 700 KB answer.
+ */
+export const TODAY_LIST_LIMIT = 50;
 
 /** The stages in which the follow-up rule is still running. */
 const WAITING: Stage[] = ['contacted', 'followed_up'];
@@ -128,10 +137,11 @@ export async function today(deps: Deps, ctx: Ctx, input: unknown = {}): Promise<
   const weekEnd = zonedInstant(`${addDays(asOf, 7)}T00:00`, tz);
   const calls = await listCalls(deps.store.db, ctx.workspaceId, { from: dayStart, to: weekEnd, status: 'booked' });
   const items = await callItems(deps, ctx, calls, tz);
-  const actions = await partnersWithActionBy(deps.store.db, ctx.workspaceId, asOf);
-  const [fees, flags, review] = await Promise.all([
-    listFees(deps, ctx, { status: 'due', to: addDays(asOf, 7), asOf, limit: 50 }),
-    flaggedPartners(deps, ctx),
+  const actions = await partnersWithActionBy(deps.store.db, ctx.workspaceId, asOf, TODAY_LIST_LIMIT);
+  const [fees, flags, flagsTotal, review] = await Promise.all([
+    listFees(deps, ctx, { status: 'due', to: addDays(asOf, 7), asOf, limit: TODAY_LIST_LIMIT }),
+    flaggedPartners(deps, ctx, TODAY_LIST_LIMIT),
+    countBadFitPartners(deps.store.db, ctx.workspaceId),
     reviewReminder(deps, ctx, asOf),
   ]);
   return {
@@ -142,15 +152,17 @@ export async function today(deps: Deps, ctx: Ctx, input: unknown = {}): Promise<
     proposedNoResponse: followUps.filter((f) => f.state === 'propose_no_response'),
     callsToday: items.filter((c) => c.startsAt < tomorrow),
     callsThisWeek: items.filter((c) => c.startsAt >= tomorrow),
-    nextActions: actions.map((a) => ({
+    nextActions: actions.items.map((a) => ({
       id: a.id,
       name: a.name,
       stage: a.stage as Stage,
       nextAction: a.nextAction,
       nextActionDate: a.nextActionDate ?? asOf,
     })),
+    nextActionsTotal: actions.total,
     feesDue: fees.items,
     flags: flags.items,
+    flagsTotal,
     review,
   };
 }

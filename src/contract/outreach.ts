@@ -198,11 +198,17 @@ export const TodaySchema = z
     proposedNoResponse: z.array(FollowUpItemSchema),
     callsToday: z.array(CallItemSchema),
     callsThisWeek: z.array(CallItemSchema).openapi({ description: 'Booked calls in the six days after today' }),
-    nextActions: z.array(PartnerRefSchema.extend({ nextAction: z.string().nullable(), nextActionDate: z.string() })),
+    nextActions: z
+      .array(PartnerRefSchema.extend({ nextAction: z.string().nullable(), nextActionDate: z.string() }))
+      .openapi({ description: 'Next actions due by today, the oldest first; at most 50' }),
+    nextActionsTotal: z.number().int().openapi({ description: 'How many next actions are due in all' }),
     feesDue: z
       .array(FeeLineSchema)
-      .openapi({ description: 'Unpaid fee lines due within the next seven days or overdue' }),
-    flags: z.array(PartnerFlagsSchema.extend({ partnerName: z.string() })),
+      .openapi({ description: 'Unpaid fee lines due within the next seven days or overdue; at most 50' }),
+    flags: z
+      .array(PartnerFlagsSchema.extend({ partnerName: z.string() }))
+      .openapi({ description: 'Partners flagged for lead quality, by name; at most 50' }),
+    flagsTotal: z.number().int().openapi({ description: 'How many partners are flagged in all' }),
     review: z.object({ due: z.boolean(), period: z.string(), lastReviewOn: z.string().nullable() }),
   })
   .openapi('Today');

@@ -102,16 +102,24 @@ export async function activePartnersInStages(
     .execute();
 }
 
-export async function partnersWithActionBy(db: Kysely<DB>, workspaceId: string, date: string): Promise<PartnerRef[]> {
-  return db
+/** Partners with a next action due by `date`, the oldest first (the first `limit`), and how many in all. */
+export async function partnersWithActionBy(
+  db: Kysely<DB>,
+  workspaceId: string,
+  date: string,
+  limit: number,
+): Promise<{ items: PartnerRef[]; total: number }> {
+  const due = db
     .selectFrom('partners')
-    .select(refColumns)
     .where('workspaceId', '=', workspaceId)
     .where('nextActionDate', '<=', date)
-    .where('archivedAt', 'is', null)
-    .orderBy('nextActionDate')
-    .orderBy('name')
-    .execute();
+    .where('archivedAt', 'is', null);
+  const items = await due.select(refColumns).orderBy('nextActionDate').orderBy('name').limit(limit).execute();
+  const total =
+    items.length < limit
+      ? items.length
+      : Number((await due.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { items, total };
 }
 
 export async function partnerRefs(db: Kysely<DB>, workspaceId: string, ids: string[]): Promise<PartnerRef[]> {

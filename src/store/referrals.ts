@@ -99,14 +99,26 @@ export async function setBadFit(db: Kysely<DB>, workspaceId: string, partnerId: 
     .execute();
 }
 
-/** Partners the bad-fit rule flags, read from the flag kept on the partner row. */
-export async function badFitPartners(db: Kysely<DB>, workspaceId: string) {
-  return db
+/** Partners the bad-fit rule flags, read from the flag kept on the partner row (by name, the first `limit`). */
+export async function badFitPartners(db: Kysely<DB>, workspaceId: string, limit?: number) {
+  let q = db
     .selectFrom('partners')
     .select(['id', 'name'])
     .where('workspaceId', '=', workspaceId)
     .where('badFit', '=', 1)
     .where('archivedAt', 'is', null)
-    .orderBy('name')
-    .execute();
+    .orderBy('name');
+  if (limit !== undefined) q = q.limit(limit);
+  return q.execute();
+}
+
+export async function countBadFitPartners(db: Kysely<DB>, workspaceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('partners')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspaceId', '=', workspaceId)
+    .where('badFit', '=', 1)
+    .where('archivedAt', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -127,10 +127,12 @@ function describeToday(t: Today): string {
     'No reply after the follow-up (mark as no response?)',
     t.proposedNoResponse.map((f) => `${f.partner.name} ${pc.dim(`followed up ${f.followUpOn}`)}`),
   );
-  list(
-    'Next actions',
-    t.nextActions.map((a) => `${a.nextActionDate} ${a.name}${a.nextAction ? `: ${a.nextAction}` : ''}`),
-  );
+  const more = (shown: number, total: number, where: string) =>
+    total > shown ? [pc.dim(`…and ${(total - shown).toLocaleString('en')} more: ${where}`)] : [];
+  list('Next actions', [
+    ...t.nextActions.map((a) => `${a.nextActionDate} ${a.name}${a.nextAction ? `: ${a.nextAction}` : ''}`),
+    ...more(t.nextActions.length, t.nextActionsTotal, 'partnerloop partner list --sort next_action'),
+  ]);
   list(
     'Fees due this week',
     t.feesDue.map(
@@ -138,10 +140,10 @@ function describeToday(t: Today): string {
         `${f.dueDate} ${f.direction === 'payable' ? 'pay' : 'collect from'} ${f.partnerName} ${(f.amount / 100).toFixed(2)}${f.overdue ? pc.red(' overdue') : ''} ${pc.dim(f.id)}`,
     ),
   );
-  list(
-    'Talk to about lead quality',
-    t.flags.map((f) => `${f.partnerName}: ${f.actions.map((a) => a.title).join('; ')}`),
-  );
+  list('Talk to about lead quality', [
+    ...t.flags.map((f) => `${f.partnerName}: ${f.actions.map((a) => a.title).join('; ')}`),
+    ...more(t.flags.length, t.flagsTotal, 'partnerloop referral flags'),
+  ]);
   if (t.review.due) list('Review', [`The ${t.review.period} review is due: partnerloop review`]);
   if (sections.length === 1) sections.push('Nothing needs you today.');
   return sections.join('\n\n');

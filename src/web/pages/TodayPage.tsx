@@ -9,7 +9,7 @@ import { EmptyWorkspace } from '../components/EmptyWorkspace.js';
 import { useComposer } from '../components/outreach/ComposerProvider.js';
 import { followUpText } from '../components/outreach/followUpText.js';
 import { PageHeader } from '../components/PageHeader.js';
-import { Row, Section } from '../components/today/AgendaParts.js';
+import { Row, Section, ShownOf } from '../components/today/AgendaParts.js';
 import { FeesDueSection, LeadQualitySection, ReviewSection } from '../components/today/TodayDeals.js';
 import { calendarDate, dueLabel } from '../format.js';
 
@@ -40,9 +40,9 @@ function Agenda({ agenda: a }: { agenda: TodayAgenda }) {
     followUps.length +
     calls.length +
     a.proposedNoResponse.length +
-    a.nextActions.length +
+    a.nextActionsTotal +
     a.feesDue.length +
-    a.flags.length;
+    a.flagsTotal;
   // The review counts as something to do: the calm state shows only when nothing at all is due.
   const nothing = waiting === 0 && !a.review.due;
   return (
@@ -90,7 +90,7 @@ function Agenda({ agenda: a }: { agenda: TodayAgenda }) {
         </Section>
       )}
       {a.nextActions.length > 0 && (
-        <Section title="Next actions due" count={a.nextActions.length} testId="today-actions">
+        <Section title="Next actions due" count={a.nextActionsTotal} testId="today-actions">
           {a.nextActions.map((n) => (
             <Row key={n.id} name={n.name} id={n.id}>
               <Text size="sm">{n.nextAction ?? 'Next action'}</Text>
@@ -103,10 +103,15 @@ function Agenda({ agenda: a }: { agenda: TodayAgenda }) {
               </Text>
             </Row>
           ))}
+          <ShownOf shown={a.nextActions.length} total={a.nextActionsTotal}>
+            <Anchor component={Link} to="/partners?sort=next_action" size="xs">
+              All partners by next action
+            </Anchor>
+          </ShownOf>
         </Section>
       )}
       {a.feesDue.length > 0 && <FeesDueSection lines={a.feesDue} asOf={a.asOf} />}
-      {a.flags.length > 0 && <LeadQualitySection flags={a.flags} />}
+      {a.flags.length > 0 && <LeadQualitySection flags={a.flags} total={a.flagsTotal} />}
       {a.review.due && <ReviewSection review={a.review} />}
     </Stack>
   );

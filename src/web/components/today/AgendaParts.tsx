@@ -60,3 +60,13 @@ export function Row({
     </Group>
   );
 }
+
+/** Under a list Today cut short: how many it shows of how many, and where the rest are. */
+export function ShownOf({ shown, total, children }: { shown: number; total: number; children?: ReactNode }) {
+  if (total <= shown) return null;
+  return (
+    <Text size="xs" c="dimmed" pt="xs" data-testid="shown-of">
+      Showing {shown} of {total.toLocaleString('en')}. {children}
+    </Text>
+  );
+}

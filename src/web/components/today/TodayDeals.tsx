@@ -9,7 +9,7 @@ import { calendarDate } from '../../format.js';
 import { PayButton } from '../fees/FeeLinesTable.js';
 import { useWorkspace } from '../fees/useWorkspace.js';
 import { useComposer } from '../outreach/ComposerProvider.js';
-import { Row, Section } from './AgendaParts.js';
+import { Row, Section, ShownOf } from './AgendaParts.js';
 
 const DAY = 86_400_000;
 
@@ -72,10 +72,10 @@ function FeeRow({ line: l, asOf }: { line: FeeLine; asOf: string }) {
   );
 }
 
-export function LeadQualitySection({ flags }: { flags: TodayAgenda['flags'] }) {
+export function LeadQualitySection({ flags, total }: { flags: TodayAgenda['flags']; total: number }) {
   const composer = useComposer();
   return (
-    <Section title="Talk to about lead quality" count={flags.length} testId="today-flags">
+    <Section title="Talk to about lead quality" count={total} testId="today-flags">
       {flags.map((f) => (
         <Row
           key={f.partnerId}
@@ -98,6 +98,7 @@ export function LeadQualitySection({ flags }: { flags: TodayAgenda['flags'] }) {
           </Text>
         </Row>
       ))}
+      <ShownOf shown={flags.length} total={total} />
     </Section>
   );
 }
