@@ -138,12 +138,16 @@ export async function today(deps: Deps, ctx: Ctx, input: unknown = {}): Promise<
   const calls = await listCalls(deps.store.db, ctx.workspaceId, { from: dayStart, to: weekEnd, status: 'booked' });
   const items = await callItems(deps, ctx, calls, tz);
   const actions = await partnersWithActionBy(deps.store.db, ctx.workspaceId, asOf, TODAY_LIST_LIMIT);
-  const [fees, flags, flagsTotal, review] = await Promise.all([
+  const [fees, flags, review] = await Promise.all([
     listFees(deps, ctx, { status: 'due', to: addDays(asOf, 7), asOf, limit: TODAY_LIST_LIMIT }),
     flaggedPartners(deps, ctx, TODAY_LIST_LIMIT),
-    countBadFitPartners(deps.store.db, ctx.workspaceId),
     reviewReminder(deps, ctx, asOf),
   ]);
+  // A list short of the limit is the whole of it; only a full one needs counting.
+  const flagsTotal =
+    flags.items.length < TODAY_LIST_LIMIT
+      ? flags.items.length
+      : await countBadFitPartners(deps.store.db, ctx.workspaceId);
   return {
     asOf,
     timeZone: tz,

@@ -167,28 +167,28 @@ describeEachDb('CSV import of referrals', (env) => {
     expect(again).toMatchObject({ created: 0, unchanged: 4, partnersCreated: [] });
   });
 
+  /** Brightline's referrals on consecutive November days, judged as given. */
+  const fitSheet = (fits: string[]) =>
+    ['partner,lead,date,fit', ...fits.map((f, i) => `Brightline PR,Lead ${i},2026-11-0${i + 1},${f}`), ''].join('\n');
+
   it('flags a partner whose imported referrals were judged bad fits, and clears it when they are re-judged', async () => {
     const { deps, ctx } = env();
     const { brightline } = await setUp(deps, ctx);
-    const sheet = (fits: string[]) =>
-      ['partner,lead,date,fit', ...fits.map((f, i) => `Brightline PR,Lead ${i},2026-11-0${i + 1},${f}`), ''].join('\n');
-    await importReferralText(deps, ctx, sheet(['bad', 'bad', 'good']));
+    await importReferralText(deps, ctx, fitSheet(['bad', 'bad', 'good']));
     expect((await flaggedPartners(deps, ctx)).items.map((f) => f.partnerId)).toEqual([brightline.id]);
-    await importReferralText(deps, ctx, sheet(['good', 'good', 'good']));
+    await importReferralText(deps, ctx, fitSheet(['good', 'good', 'good']));
     expect((await flaggedPartners(deps, ctx)).items).toEqual([]);
   });
 
   it('clears the flag when an import takes the judgement off bad fits', async () => {
     const { deps, ctx } = env();
     const { brightline } = await setUp(deps, ctx);
-    const sheet = (fits: string[]) =>
-      ['partner,lead,date,fit', ...fits.map((f, i) => `Brightline PR,Lead ${i},2026-11-0${i + 1},${f}`), ''].join('\n');
-    await importReferralText(deps, ctx, sheet(['bad', 'bad', 'good']));
+    await importReferralText(deps, ctx, fitSheet(['bad', 'bad', 'good']));
     expect((await flaggedPartners(deps, ctx)).items.map((f) => f.partnerId)).toEqual([brightline.id]);
     // Unjudged referrals added later change nothing; un-judging the bad ones clears the flag.
     await importReferralText(deps, ctx, ['partner,lead,date', 'Brightline PR,Later,2026-11-09', ''].join('\n'));
     expect((await flaggedPartners(deps, ctx)).items.map((f) => f.partnerId)).toEqual([brightline.id]);
-    await importReferralText(deps, ctx, sheet(['', '', 'good']));
+    await importReferralText(deps, ctx, fitSheet(['', '', 'good']));
     expect((await flaggedPartners(deps, ctx)).items).toEqual([]);
   });
 
