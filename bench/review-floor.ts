@@ -3,7 +3,14 @@ import type pg from 'pg';
 import { checklist } from '../src/domain/checklist.js';
 import type { Period } from '../src/domain/period.js';
 import { pipelineFigures, type StageEvent } from '../src/domain/pipeline.js';
-import { doubleDown, goalFigures, type SourceCounts, sourcesSummary } from '../src/domain/review.js';
+import {
+  doubleDown,
+  goalFigures,
+  REVIEW_PARTNER_LIMIT,
+  type SourceCounts,
+  type SourcesSummary,
+  sourcesSummary,
+} from '../src/domain/review.js';
 import { STAGES } from '../src/domain/stage.js';
 
 type Rows = Record<string, unknown>[];
@@ -104,12 +111,25 @@ export function reviewFloor(
       const row = rows.get(`${r.source}:${r.partner_id}`);
       if (row) row.wonMonthlyValue = r.value as number;
     }
-    const ids = [...rows.values()].map((r) => r.partnerId).filter(Boolean);
+    return [...rows.values()];
+  };
+
+  /** Names for the partners the review shows (the best REVIEW_PARTNER_LIMIT) and recommends. */
+  const named = async (sources: SourcesSummary) => {
+    const picks = doubleDown(sources.partners, String);
+    const shown = sources.partners.slice(0, REVIEW_PARTNER_LIMIT);
+    const ids = [...new Set([...shown.map((r) => r.partnerId), ...picks.map((r) => r.partnerId)])];
     const byId = new Map(
       (await names(ws, dialect === 'sqlite' ? JSON.stringify(ids) : ids)).map((r) => [r.id, r.name as string]),
     );
-    for (const r of rows.values()) if (r.partnerId) r.partnerName = byId.get(r.partnerId) ?? null;
-    return [...rows.values()];
+    return {
+      sources: {
+        ...sources,
+        partners: shown.map((r) => ({ ...r, partnerName: byId.get(r.partnerId as string) ?? null })),
+        partnersTotal: sources.partners.length,
+      },
+      doubleDown: picks.map((r) => ({ ...r, partnerName: byId.get(r.partnerId) ?? '' })),
+    };
   };
 
   return async () => {
@@ -129,7 +149,7 @@ export function reviewFloor(
       period.endsAt,
       STAGES,
     );
-    const sources = sourcesSummary(sourceList);
+    const { sources, doubleDown: picks } = await named(sourcesSummary(sourceList));
     const goal = goalFigures({
       newMonthlyRevenue: 0,
       newPartnerMonthlyRevenue: 0,
@@ -146,7 +166,7 @@ export function reviewFloor(
       f,
       silent,
       flags,
-      doubleDown: doubleDown(sources.partners, String),
+      doubleDown: picks,
       checklist: checklist({
         partnersIdentified: c.partners as number,
         partnerTarget: 10,

@@ -54,6 +54,9 @@ export function reviewMarkdown(r: Review): string {
       ]),
     ],
   );
+  // A review saved before partners were limited has no total; it listed them all.
+  const more = r.sources.partnersTotal - r.sources.partners.length;
+  if (more > 0) lines.push(`${more} more partners sent leads; all are counted in all partnerships.`, '');
   lines.push(`Partnerships brought ${pct(r.sources.partnershipShare)} of the new monthly revenue.`, '');
 
   lines.push('## Pipeline', '');

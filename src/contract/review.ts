@@ -77,7 +77,8 @@ export const ReviewSchema = z
       activeAgreements: count,
     }),
     sources: z.object({
-      partners: z.array(SourceFiguresSchema),
+      partners: z.array(SourceFiguresSchema).describe('The best partners by new monthly revenue, at most 50'),
+      partnersTotal: count.describe('Partners that sent a lead in the period, shown or not'),
       bySource: z.array(SourceFiguresSchema),
       partnershipShare: share,
     }),

@@ -41,6 +41,16 @@ describe('referrals by source', () => {
     expect(sourcesSummary([row({ source: 'cold', received: 2, lost: 2 })]).partnershipShare).toBeNull();
   });
 
+  it('ranks partners by new monthly revenue, then clients won, then leads', () => {
+    const s = sourcesSummary([
+      row({ partnerId: 'leads', received: 9 }),
+      row({ partnerId: 'won', received: 2, won: 2 }),
+      row({ partnerId: 'revenue', received: 1, won: 1, wonMonthlyValue: 10 }),
+      row({ partnerId: 'won-more-leads', received: 5, won: 2 }),
+    ]);
+    expect(s.partners.map((p) => p.partnerId)).toEqual(['revenue', 'won-more-leads', 'won', 'leads']);
+  });
+
   it('recommends partners whose leads became revenue, with the reason', () => {
     const s = sourcesSummary([...rows, row({ partnerId: 'c', partnerName: 'Copy Kitchen', received: 3, lost: 3 })]);
     expect(doubleDown(s.partners, usd)).toEqual([

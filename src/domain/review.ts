@@ -18,8 +18,14 @@ export interface SourceFigures extends SourceCounts {
   winRate: number | null;
 }
 
+/**
+ * Partners a review lists by name. A month of a big workspace has thousands with a lead; the
+ * review ranks them all and shows the best, with the count of the rest.
+ */
+export const REVIEW_PARTNER_LIMIT = 50;
+
 export interface SourcesSummary {
-  /** One row per partner that sent leads, best first. */
+  /** One row per partner that sent leads, best first (most new monthly revenue, then wins, then leads). */
   partners: SourceFigures[];
   /** All partnerships together, then inbound, cold and other. */
   bySource: SourceFigures[];
@@ -45,7 +51,7 @@ export function sourcesSummary(rows: SourceCounts[]): SourcesSummary {
   const partners = rows
     .filter((r) => r.source === 'partner')
     .map(withRate)
-    .sort((a, b) => b.wonMonthlyValue - a.wonMonthlyValue || b.received - a.received);
+    .sort((a, b) => b.wonMonthlyValue - a.wonMonthlyValue || b.won - a.won || b.received - a.received);
   const bySource = REFERRAL_SOURCES.map((source) => {
     const sum: SourceCounts = {
       source,

@@ -17,12 +17,18 @@ import {
 } from 'kysely';
 import type pg from 'pg';
 import { migrations } from './migrations/index.js';
+import { openReadWorker } from './read-worker.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 export interface Store {
   db: Kysely<DB>;
+  /**
+   * Where a report sends a heavy read to run beside the others: on SQLite a read-only connection
+   * on another thread (see read-worker.ts), on PostgreSQL the same pool, which already does.
+   */
+  reader: Kysely<DB>;
   dialect: Dialect;
   /** Where the SQLite file lives; null for PostgreSQL. */
   file: string | null;
@@ -66,7 +72,7 @@ function openPostgres(url: string, schema: string | undefined): Store {
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, dialect: 'postgres', file: null, close: () => db.destroy() };
+  return { db, reader: db, dialect: 'postgres', file: null, close: () => db.destroy() };
 }
 
 function openSqlite(file: string): Store {
@@ -84,7 +90,18 @@ function openSqlite(file: string): Store {
     dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, dialect: 'sqlite', file, close: () => db.destroy() };
+  // An in-memory database is this connection's alone.
+  const reader = file === ':memory:' ? db : openReadWorker(file);
+  return {
+    db,
+    reader,
+    dialect: 'sqlite',
+    file,
+    close: async () => {
+      if (reader !== db) await reader.destroy();
+      await db.destroy();
+    },
+  };
 }
 
 /**

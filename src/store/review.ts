@@ -33,41 +33,43 @@ export async function cohortStageEvents(
   return rows.map((r) => ({ partnerId: r.partnerId, to: r.stage as Stage, at: r.at }));
 }
 
-/** Received leads dated in [from, to], and clients won that started in it, per source and partner. */
+/**
+ * Received leads dated in [from, to], and clients won that started in it, per source and
+ * partner, without names: a big workspace has thousands of partners with leads in a month, and
+ * the review names only those it shows (see `partnerNames`).
+ */
 export async function sourceCounts(db: Kysely<DB>, ws: string, from: string, to: string): Promise<SourceCounts[]> {
-  // A big workspace has thousands of partners with leads in a month, so these reads return as
-  // little as they can: one key per group (a referral has a partner exactly when its source is
-  // partner, so the partner id, else the source word), counts with pending left to arithmetic,
-  // and the partner's name joined to the group rather than looked up by a list of ids. Named in
-  // the SQL and read without the camel-case plugin, they cost about half what they did.
+  // These reads return as little as they can: one key per group (a referral has a partner
+  // exactly when its source is partner, so the partner id, else the source word) and counts,
+  // with pending left to arithmetic. Named in the SQL and read without the camel-case plugin,
+  // they cost about half what they did.
   const raw = db.withoutPlugins();
-  const received = await sql<{ k: string; name: string | null; received: number; won: number; lost: number }>`
-    select g.*, p.name from (
-      select coalesce(partner_id, source) as k, count(*) as received,
-        sum(case when outcome = 'won' then 1 else 0 end) as won,
-        sum(case when outcome = 'lost' then 1 else 0 end) as lost
-      from referrals
-      where workspace_id = ${ws} and direction = 'received' and date >= ${from} and date <= ${to}
-      group by coalesce(partner_id, source)
-    ) g left join partners p on p.id = g.k`.execute(raw);
-  const won = await sql<{ k: string; name: string | null; value: number }>`
-    select g.*, p.name from (
-      select coalesce(partner_id, source) as k, coalesce(sum(monthly_value), 0) as value
-      from referrals
-      where workspace_id = ${ws} and direction = 'received' and outcome = 'won'
-        and start_date >= ${from} and start_date <= ${to}
-      group by coalesce(partner_id, source)
-    ) g left join partners p on p.id = g.k`.execute(raw);
+  // Asked together, so a reader on another thread has both before it answers the first.
+  const [received, won] = await Promise.all([
+    sql<{ k: string; received: number; won: number; lost: number }>`
+    select coalesce(partner_id, source) as k, count(*) as received,
+      sum(case when outcome = 'won' then 1 else 0 end) as won,
+      sum(case when outcome = 'lost' then 1 else 0 end) as lost
+    from referrals
+    where workspace_id = ${ws} and direction = 'received' and date >= ${from} and date <= ${to}
+    group by coalesce(partner_id, source)`.execute(raw),
+    sql<{ k: string; value: number }>`
+    select coalesce(partner_id, source) as k, coalesce(sum(monthly_value), 0) as value
+    from referrals
+    where workspace_id = ${ws} and direction = 'received' and outcome = 'won'
+      and start_date >= ${from} and start_date <= ${to}
+    group by coalesce(partner_id, source)`.execute(raw),
+  ]);
 
   const rows = new Map<string, SourceCounts>();
-  const row = (k: string, name: string | null) => {
+  const row = (k: string) => {
     let r = rows.get(k);
     if (!r) {
       const isSource = (REFERRAL_SOURCES as readonly string[]).includes(k);
       r = {
         source: isSource ? (k as ReferralSource) : 'partner',
         partnerId: isSource ? null : k,
-        partnerName: name,
+        partnerName: null,
         received: 0,
         won: 0,
         lost: 0,
@@ -79,13 +81,13 @@ export async function sourceCounts(db: Kysely<DB>, ws: string, from: string, to:
     return r;
   };
   for (const x of received.rows) {
-    const r = row(x.k, x.name);
+    const r = row(x.k);
     r.received = Number(x.received);
     r.won = Number(x.won);
     r.lost = Number(x.lost);
     r.pending = r.received - r.won - r.lost;
   }
-  for (const x of won.rows) row(x.k, x.name).wonMonthlyValue = Number(x.value);
+  for (const x of won.rows) row(x.k).wonMonthlyValue = Number(x.value);
   return [...rows.values()];
 }
 

@@ -4,6 +4,7 @@ import { createPartner, movePartner } from '../../src/app/partners.js';
 import { setProfile } from '../../src/app/profile.js';
 import { addReferral, judgeFit, markLost, markWon } from '../../src/app/referrals.js';
 import { listReviews, reviewFigures, reviewReminder, saveReview } from '../../src/app/review.js';
+import { reviewMarkdown } from '../../src/app/review-markdown.js';
 import type { Stage } from '../../src/domain/stage.js';
 import { describeEachDb, type TestEnv } from '../helpers/db.js';
 
@@ -132,6 +133,37 @@ describeEachDb('the review', (env) => {
         reason: '$2,000 a month of new clients; 3 leads this period, 1 won so far (50% of those decided)',
       },
     ]);
+  });
+
+  it('names the best 50 partners of a busy month and counts them all', async () => {
+    const { deps, ctx, clock } = env();
+    clock.set(noon('2026-11-02'));
+    // 53 partners with a lead each; partner i's client is worth i hundred a month, so the
+    // ranking is known: 52, 51, ... and partners 0 to 2 fall off the list.
+    for (let i = 0; i < 53; i++) {
+      const p = await createPartner(deps, ctx, { name: `Partner ${i}`, type: 'agency' });
+      const r = await addReferral(deps, ctx, { direction: 'received', leadName: `Lead ${i}`, partnerId: p.id });
+      if (i > 0) await markWon(deps, ctx, r.id, { monthlyValue: i * 10_000, startDate: '2026-11-02' });
+    }
+    const r = await reviewFigures(deps, ctx, { month: '2026-11' });
+    expect(r.sources.partnersTotal).toBe(53);
+    expect(r.sources.partners.map((p) => p.partnerName)).toEqual(
+      Array.from({ length: 50 }, (_, i) => `Partner ${52 - i}`),
+    );
+    expect(r.sources.partners[0]).toMatchObject({ received: 1, won: 1, wonMonthlyValue: 520_000 });
+    // Totals cover every partner, shown or not.
+    expect(r.sources.bySource[0]).toMatchObject({ source: 'partner', received: 53, won: 52 });
+    expect(r.doubleDown.map((d) => d.partnerName)).toEqual([
+      'Partner 52',
+      'Partner 51',
+      'Partner 50',
+      'Partner 49',
+      'Partner 48',
+    ]);
+    const markdown = reviewMarkdown(r);
+    expect(markdown).toContain('| · Partner 3 | 1 | 1 | 0 | 0 | 100% | $300.00 |');
+    expect(markdown).not.toContain('Partner 2 |');
+    expect(markdown).toContain('3 more partners sent leads; all are counted in all partnerships.');
   });
 
   it('shows the fees of the period, the flags and the checklist', async () => {

@@ -165,9 +165,8 @@ export function TrendSection({
 
 export function RankingSection({ review }: { review: Review }) {
   const c = review.currency;
-  const ranked = [...review.sources.partners]
-    .sort((a, b) => b.wonMonthlyValue - a.wonMonthlyValue || b.won - a.won)
-    .slice(0, 10);
+  // The review ranks partners already.
+  const ranked = review.sources.partners.slice(0, 10);
   return (
     <ReviewSection
       title="Partner ranking"

@@ -50,6 +50,14 @@ export function LeadsBySource({ review }: { review: Review }) {
             {review.sources.partners.map((p) => (
               <SourceRow key={p.partnerId ?? p.partnerName} row={p} currency={c} indent />
             ))}
+            {review.sources.partnersTotal > review.sources.partners.length && (
+              <Table.Tr>
+                <Table.Td colSpan={7} pl="xl" c="dimmed" fz="sm" data-testid="partners-shown-of">
+                  The best {review.sources.partners.length} of {review.sources.partnersTotal.toLocaleString()} partners
+                  that sent leads; all of them are counted in Partnerships above.
+                </Table.Td>
+              </Table.Tr>
+            )}
             {rest.map((r) => (
               <SourceRow key={r.source} row={r} currency={c} />
             ))}

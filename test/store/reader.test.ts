@@ -1,0 +1,58 @@
+import { sql } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { describe, expect, it } from 'vitest';
+import { createPartner, editPartner } from '../../src/app/partners.js';
+import { createWorkspace } from '../../src/app/profile.js';
+import { describeEachDb, openTestDb } from '../helpers/db.js';
+
+// A query that keeps a core busy for a while (a few hundred milliseconds on SQLite).
+const slowCount = sql<{ n: number }>`with recursive c(x) as (select 1 union all select x + 1 from c where x < 2000000)
+  select count(*) as n from c`;
+
+describeEachDb("the store's reader", (env) => {
+  it('reads what the main connection committed, in camel case, and each later change', async () => {
+    const { store, deps, ctx } = env();
+    const p = await createPartner(deps, ctx, { name: 'Atlas', type: 'agency' });
+    const read = () =>
+      store.reader.selectFrom('partners').select(['name', 'createdAt']).where('id', '=', p.id).executeTakeFirst();
+    expect(await read()).toEqual({ name: 'Atlas', createdAt: p.createdAt });
+    await editPartner(deps, ctx, p.id, { name: 'Atlas Studio' });
+    expect((await read())?.name).toBe('Atlas Studio');
+  });
+
+  it("reports a bad query with the database's own message", async () => {
+    await expect(sql`select no_such_column from partners`.execute(env().store.reader)).rejects.toThrow(
+      /no_such_column/,
+    );
+  });
+
+  it('answers the main connection while it works on a long read', async () => {
+    const { store } = env();
+    const order: string[] = [];
+    const long = slowCount.execute(store.reader).then((r) => {
+      order.push('reader');
+      return Number(r.rows[0]?.n);
+    });
+    await sql`select 1`.execute(store.db);
+    order.push('main');
+    expect(await long).toBe(2_000_000);
+    // On SQLite the reader is another thread; on PostgreSQL another pooled connection.
+    expect(order).toEqual(['main', 'reader']);
+  });
+});
+
+describe("SQLite's reader", () => {
+  // PostgreSQL's reader is the pool itself, which writes; SQLite's is a read-only connection.
+  it('refuses to write, saying so, and the database is untouched', async () => {
+    const db = await openTestDb('sqlite');
+    try {
+      const { workspaceId } = await createWorkspace({ store: db.store, clock: () => new Date(), newId: uuidv7 });
+      await expect(sql`delete from workspaces`.execute(db.store.reader)).rejects.toThrow(
+        'the read connection runs queries that return rows only',
+      );
+      expect(await db.store.db.selectFrom('workspaces').select('id').execute()).toEqual([{ id: workspaceId }]);
+    } finally {
+      await db.cleanup();
+    }
+  });
+});
