@@ -260,11 +260,13 @@ async function writeReferrals(
     const key = keyOf(fields);
     const target = (r.id ? byId.get(r.id) : undefined) ?? byKey.get(key);
     if (!target) {
-      const id = r.id && !taken.has(r.id) && !byId.has(r.id) ? r.id : deps.newId();
-      fields.id = id;
+      // A given id the workspace can take is kept; the others are made below, in index order.
+      const t: Target = { kind: 'new', index: creates.length };
+      if (r.id && !taken.has(r.id) && !byId.has(r.id)) {
+        fields.id = r.id;
+        byId.set(r.id, t);
+      }
       creates.push(fields);
-      const t: Target = { kind: 'new', index: creates.length - 1 };
-      byId.set(id, t);
       byKey.set(key, t);
       outcomes.push('created');
       continue;
@@ -302,6 +304,11 @@ async function writeReferrals(
     }
     outcomes.push('updated');
   }
+
+  // New ids are made in the order the rows are written, so each index keyed by id (the primary
+  // key, and date or partner then id) takes them at the end of a run instead of anywhere in it.
+  const ordered = inIndexOrder(creates);
+  for (const referral of ordered) if (!referral.id) referral.id = deps.newId();
 
   // Only judged referrals (a fit given) count towards the bad-fit rule; an unjudged one added
   // or removed leaves the flag as it was, so those partners need no second look.
@@ -348,7 +355,7 @@ async function writeReferrals(
 
   await insertMany(db, 'partners', newPartners);
   await insertMany(db, 'stageEvents', stageEvents);
-  await insertMany(db, 'referrals', inIndexOrder(creates), { workspaceId: ws });
+  await insertMany(db, 'referrals', ordered, { workspaceId: ws });
   await insertMany(db, 'feeLines', feeLines);
   await insertMany(db, 'activities', [...partnerActivities, ...activities]);
   // Judged referrals can trip (or clear) the bad-fit rule for their partners.
