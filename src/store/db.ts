@@ -78,6 +78,12 @@ function openPostgres(url: string, schema: string | undefined): Store {
 function openSqlite(file: string): Store {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
+  // Pages of 8 KB, not SQLite's 4 KB. This only takes effect before a new file's first write;
+  // an existing file keeps its own. Index entries here are 60-140 bytes of text keys, so a
+  // bigger page splits less often. Importing 100,000 referrals ran about 7% faster, and a
+  // durable one-referral commit writes 5 pages, so it ran about 8% slower. 16 KB gave the import
+  // 3% more and cost the commit another 4%.
+  sqlite.pragma('page_size = 8192');
   sqlite.pragma('journal_mode = WAL');
   // Money lives here: every commit reaches the disk before it is acknowledged.
   sqlite.pragma('synchronous = FULL');

@@ -41,6 +41,21 @@ describeEachDb("the store's reader", (env) => {
   });
 });
 
+describe('a SQLite file', () => {
+  it('is made with 8 KB pages and written ahead to a log', async () => {
+    const db = await openTestDb('sqlite');
+    try {
+      const r = await sql<{ page: number; mode: string }>`select
+        (select page_size from pragma_page_size) as page, (select journal_mode from pragma_journal_mode) as mode`.execute(
+        db.store.db.withoutPlugins(),
+      );
+      expect(r.rows[0]).toEqual({ page: 8192, mode: 'wal' });
+    } finally {
+      await db.cleanup();
+    }
+  });
+});
+
 describe("SQLite's reader", () => {
   // PostgreSQL's reader is the pool itself, which writes; SQLite's is a read-only connection.
   it('refuses to write, saying so, and the database is untouched', async () => {
