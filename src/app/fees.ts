@@ -20,12 +20,12 @@ import {
   getFeeLine,
   insertFeeLines,
   listFeeLines,
-  partnerNames,
   referralFeeLines,
   setFeeLineStatus,
   sumFeeLines,
 } from '../store/fees.js';
 import { lockRow } from '../store/locks.js';
+import { partnerNames } from '../store/partners.js';
 import { getReferral, partnerReferrals } from '../store/referrals.js';
 import type { DB } from '../store/schema.js';
 import { getProfile } from '../store/workspaces.js';

@@ -10,7 +10,7 @@ import type { Profile } from '../domain/profile.js';
 import { REFERRAL_SOURCES } from '../domain/referral.js';
 import { doubleDown, goalFigures, goneQuiet, REVIEW_PARTNER_LIMIT, sourcesSummary } from '../domain/review.js';
 import { STAGES } from '../domain/stage.js';
-import { partnerNames } from '../store/fees.js';
+import { partnerNames } from '../store/partners.js';
 import { badFitPartners } from '../store/referrals.js';
 import {
   agreementPartnersActivity,

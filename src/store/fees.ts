@@ -139,14 +139,3 @@ function fromRow(row: FeeLineTable): FeeLine {
     paidOn: row.paidOn,
   };
 }
-
-export async function partnerNames(db: Kysely<DB>, workspaceId: string, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('partners')
-    .select(['id', 'name'])
-    .where('workspaceId', '=', workspaceId)
-    .where('id', 'in', ids)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}

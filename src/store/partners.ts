@@ -235,3 +235,15 @@ function toPartner(row: PartnerRow, tags: string[]): Partner {
     updatedAt: row.updatedAt,
   };
 }
+
+/** Names of these partners of the workspace, by id (an id it lacks is left out). */
+export async function partnerNames(db: Kysely<DB>, workspaceId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('partners')
+    .select(['id', 'name'])
+    .where('workspaceId', '=', workspaceId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -2,7 +2,7 @@ import { parseInput } from '../../contract/common.js';
 import { FeeQuerySchema } from '../../contract/fee.js';
 import { ReferralListQuerySchema } from '../../contract/referral.js';
 import type { Referral } from '../../domain/referral.js';
-import { partnerNames } from '../../store/fees.js';
+import { partnerNames } from '../../store/partners.js';
 import type { Ctx, Deps } from '../context.js';
 import { type FeeLineView, listFees } from '../fees.js';
 import { showProfile } from '../profile.js';
