@@ -43,6 +43,11 @@ describe.skipIf(!hasChromium)('the review in the browser on a busy month', () =>
     expect(await leads.getByRole('link').first().textContent()).toBe('Partner 51');
     expect(await leads.getByRole('link', { name: 'Partner 01' }).count()).toBe(0);
     expect(await leads.getByTestId('partners-shown-of').textContent()).toContain('The best 50 of 52 partners');
-    expect(await leads.getByRole('row', { name: /Partnerships/ }).first().textContent()).toContain('52');
+    expect(
+      await leads
+        .getByRole('row', { name: /Partnerships/ })
+        .first()
+        .textContent(),
+    ).toContain('52');
   });
 });
