@@ -88,6 +88,27 @@ describeEachDb('CSV import of partners', (env) => {
     expect(dry.dryRun).toBe(true);
   });
 
+  it('reports progress every 5,000 rows read, before the batch holding them is written', async () => {
+    const { deps, ctx } = env();
+    const rows = Array.from({ length: 12_000 }, (_, i) => `Partner ${i},agency\n`).join('');
+    const progress: [number, number][] = [];
+    const report = await importText(
+      deps,
+      ctx,
+      `Name,Type\n${rows}`,
+      { batchSize: 20_000, onProgress: (p) => progress.push([p.rowsRead, p.created]) },
+      64 * 1024,
+    );
+    expect(report.created).toBe(12_000);
+    expect(progress).toEqual([
+      [5000, 0],
+      [10_000, 0],
+      [12_000, 12_000],
+      // The end of the file reports once more.
+      [12_000, 12_000],
+    ]);
+  });
+
   it('re-imports without duplicates: matches on id, e-mail or LinkedIn URL and records updates', async () => {
     const { deps, ctx, clock } = env();
     const csv = [

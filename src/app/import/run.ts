@@ -50,6 +50,8 @@ export interface ImportReport {
 }
 
 const MAX_ERRORS = 1000;
+/** Rows read between progress reports, so progress moves while a big batch is still being read. */
+const PROGRESS_EVERY = 5000;
 const ROLLBACK = Symbol('dry run');
 
 /**
@@ -160,6 +162,8 @@ async function importRows<Row>(
     if ('issues' in prepared) reject(record.line, prepared.issues);
     else batch.push({ line: record.line, row: prepared.row });
     if (batch.length >= batchSize) await flush();
+    else if (report.rows % PROGRESS_EVERY === 0)
+      options.onProgress?.({ bytesRead, rowsRead: report.rows, ...counts(report) });
   }
   if (!mapping) throw AppError.validation([{ field: 'file', message: 'the file is empty; expected a header row' }]);
   await flush();
