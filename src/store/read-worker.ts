@@ -54,7 +54,10 @@ class ReadWorker implements DatabaseConnection {
   #pending = new Map<number, { resolve: (rows: unknown[]) => void; reject: (e: Error) => void }>();
   #idle: NodeJS.Timeout | null = null;
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    readonly idleMs: number,
+  ) {}
 
   #start(): Worker {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -83,7 +86,7 @@ class ReadWorker implements DatabaseConnection {
     if (this.#idle) clearTimeout(this.#idle);
     this.#idle = setTimeout(() => {
       if (this.#pending.size === 0) void this.stop();
-    }, IDLE_MS);
+    }, this.idleMs);
     this.#idle.unref();
   }
 
@@ -113,8 +116,8 @@ class ReadWorker implements DatabaseConnection {
 
 class ReadWorkerDriver implements Driver {
   readonly connection: ReadWorker;
-  constructor(file: string) {
-    this.connection = new ReadWorker(file);
+  constructor(file: string, idleMs: number) {
+    this.connection = new ReadWorker(file, idleMs);
   }
   async init() {}
   // One connection serves every caller: the worker answers its queue in order.
@@ -132,12 +135,15 @@ class ReadWorkerDriver implements Driver {
   }
 }
 
-/** Kysely over a read-only connection to `file` on its own thread, started at its first query. */
-export function openReadWorker(file: string): Kysely<DB> {
+/**
+ * Kysely over a read-only connection to `file` on its own thread, started at its first query
+ * and stopped after `idleMs` without one.
+ */
+export function openReadWorker(file: string, idleMs = IDLE_MS): Kysely<DB> {
   return new Kysely<DB>({
     dialect: {
       createAdapter: () => new SqliteAdapter(),
-      createDriver: () => new ReadWorkerDriver(file),
+      createDriver: () => new ReadWorkerDriver(file, idleMs),
       createIntrospector: (db) => new SqliteIntrospector(db),
       createQueryCompiler: () => new SqliteQueryCompiler(),
     },

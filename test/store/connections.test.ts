@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
 import { createPartner, editPartner } from '../../src/app/partners.js';
 import { createWorkspace } from '../../src/app/profile.js';
+import { openReadWorker } from '../../src/store/read-worker.js';
 import { describeEachDb, openTestDb } from '../helpers/db.js';
 
 // A query that keeps a core busy for a while (a few hundred milliseconds on SQLite).
@@ -57,6 +58,23 @@ describe('a SQLite file', () => {
 });
 
 describe("SQLite's reader", () => {
+  // A query to a stopped thread that is not started again would never be answered.
+  it('stops its thread when idle and starts it again for the next query', async () => {
+    const db = await openTestDb('sqlite');
+    const reader = openReadWorker(db.store.file as string, 20);
+    try {
+      const count = async () =>
+        Number((await sql<{ n: number }>`select count(*) as n from workspaces`.execute(reader)).rows[0]?.n);
+      expect(await count()).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await createWorkspace({ store: db.store, clock: () => new Date(), newId: uuidv7 });
+      expect(await count()).toBe(1);
+    } finally {
+      await reader.destroy();
+      await db.cleanup();
+    }
+  });
+
   // PostgreSQL's reader is the pool itself, which writes; SQLite's is a read-only connection.
   it('refuses to write, saying so, and the database is untouched', async () => {
     const db = await openTestDb('sqlite');
