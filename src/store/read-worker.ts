@@ -110,7 +110,12 @@ class ReadWorker implements DatabaseConnection {
     if (this.#idle) clearTimeout(this.#idle);
     const worker = this.#worker;
     this.#worker = null;
-    if (worker) await worker.terminate();
+    if (!worker) return;
+    // Its exit is expected now, and must not fail queries a new thread may already hold.
+    worker.removeAllListeners();
+    for (const w of this.#pending.values()) w.reject(new Error('the read connection was closed'));
+    this.#pending.clear();
+    await worker.terminate();
   }
 }
 
