@@ -6,7 +6,7 @@ async function records(text: string, chunk: number) {
     for (let i = 0; i < text.length; i += chunk) yield Buffer.from(text.slice(i, i + chunk));
   }
   const out: { line: number; cells: string[] }[] = [];
-  for await (const r of readCsv(pieces())) out.push(r);
+  for await (const rs of readCsv(pieces())) out.push(...rs);
   return out;
 }
 

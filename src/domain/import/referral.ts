@@ -167,10 +167,18 @@ export function referralRowFromCells(
     issues.push({ field: 'monthlyValue', message: 'is missing; a won referral needs its monthly value' });
   }
   if (issues.length > 0) return { issues };
+  // Only the fields the rules read: a copy of the whole row for each line was needless garbage.
   const shapeIssues = referralIssues({
-    ...row,
+    direction: row.direction,
+    source: row.source,
     partnerId: partnerRef || partnerId ? 'given' : null,
-  }).filter((i) => !(i.field === 'monthlyValue' && won && monthlyValue === null));
+    date: row.date,
+    outcome,
+    lostReason,
+    monthlyValue,
+    startDate,
+    endDate,
+  });
   if (shapeIssues.length > 0) {
     return {
       issues: shapeIssues.map((i) => ({
