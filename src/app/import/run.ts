@@ -163,7 +163,8 @@ async function importRows<Row>(
       }
       report.rows += 1;
       // One map for every row: `prepare` only reads it, and each row sets the same keys.
-      for (let c = 0; c < fields.length; c++) cells.set(fields[c] as string, (record.cells[at[c] as number] ?? '').trim());
+      for (let c = 0; c < fields.length; c++)
+        cells.set(fields[c] as string, (record.cells[at[c] as number] ?? '').trim());
       const prepared = entity.prepare(cells, prepareOptions);
       if ('issues' in prepared) reject(record.line, prepared.issues);
       else batch.push({ line: record.line, row: prepared.row });
