@@ -18,8 +18,10 @@ export function headerKey(header: string): string {
 
 /** Undoes the `'` an export puts before a cell that a spreadsheet would run as a formula. */
 export function unneutralise(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  // A regular expression literal is a new object each time it runs; this one runs on every cell.
+  return cell.charCodeAt(0) === 39 && NEUTRALISED.test(cell) ? cell.slice(1) : cell;
 }
+const NEUTRALISED = /^'[=+\-@\t\r]/;
 
 function wordKey(raw: string): string {
   return raw
