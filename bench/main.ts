@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { uuidv7 } from 'uuidv7';
 import type { Deps } from '../src/app/context.js';
+import { newId } from '../src/app/ids.js';
 import { listPartnerPage } from '../src/app/partners.js';
 import { reviewFigures } from '../src/app/review.js';
 import { loadConfig } from '../src/config.js';
@@ -296,7 +296,7 @@ async function postgresVersion(): Promise<string> {
  * the HTTP row mostly measures cache hits; this row shows what one list costs when computed.
  */
 async function uncachedListRow(store: Store): Promise<Row> {
-  const deps: Deps = { store, clock: () => new Date(END), newId: uuidv7 };
+  const deps: Deps = { store, clock: () => new Date(END), newId };
   const ws = (await store.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow()).id;
   const ctx = { workspaceId: ws, userId: null };
   const query = { stage: 'contacted', sort: 'next_action', limit: 50 };
@@ -345,7 +345,7 @@ function machineRow(): Row {
 
 /** The monthly review through the app layer, against the same figures by hand-written SQL. */
 async function reviewRows(store: Store): Promise<Row[]> {
-  const deps: Deps = { store, clock: () => new Date(END), newId: uuidv7 };
+  const deps: Deps = { store, clock: () => new Date(END), newId };
   const ws = (await store.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow()).id;
   const ctx = { workspaceId: ws, userId: null };
   const month = '2026-10';

@@ -1,3 +1,5 @@
+import { encodeId } from '../src/app/ids.js';
+
 /** A small seeded PRNG (mulberry32): the same seed gives the same data set on every machine. */
 export class Rng {
   private state: number;
@@ -29,12 +31,12 @@ export class Rng {
   }
 }
 
-/** Deterministic UUIDv7-shaped ids: time-ordered prefix from `ms`, random tail from the RNG. */
+/** Deterministic ids in the app's own form: a time-ordered prefix from `ms`, a random tail from the RNG. */
 export function idAt(ms: number, rng: Rng): string {
-  const hex = ms.toString(16).padStart(12, '0');
-  const rand = () =>
-    Math.floor(rng.next() * 0x10000)
-      .toString(16)
-      .padStart(4, '0');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${rand().slice(1)}-${(8 + rng.int(0, 3)).toString(16)}${rand().slice(1)}-${rand()}${rand()}${rand()}`;
+  const bytes = new Uint8Array(16);
+  for (let i = 0; i < 6; i++) bytes[i] = Math.floor(ms / 2 ** (8 * (5 - i))) % 256;
+  for (let i = 6; i < 16; i++) bytes[i] = rng.int(0, 255);
+  bytes[6] = 0x70 | ((bytes[6] as number) & 0x0f);
+  bytes[8] = 0x80 | ((bytes[8] as number) & 0x3f);
+  return encodeId(bytes);
 }

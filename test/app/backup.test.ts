@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { uuidv7 } from 'uuidv7';
 import { expect, it } from 'vitest';
 import { backupWorkspace, restoreWorkspace, sqliteCopy } from '../../src/app/backup.js';
 import type { Ctx, Deps } from '../../src/app/context.js';
+import { newId } from '../../src/app/ids.js';
 import { createPartner, editPartner, listPartnerPage, movePartner } from '../../src/app/partners.js';
 import { createWorkspace, setProfile } from '../../src/app/profile.js';
 import { BACKUP_TABLES } from '../../src/store/backup.js';
@@ -59,7 +59,7 @@ describeEachDb('backup and restore', (env) => {
     for (const target of dialects) {
       const db = await openTestDb(target);
       try {
-        const tDeps: Deps = { store: db.store, clock: deps.clock, newId: uuidv7 };
+        const tDeps: Deps = { store: db.store, clock: deps.clock, newId };
         const tCtx = await createWorkspace(tDeps);
         const counts = await restoreWorkspace(tDeps, tCtx, linesOf(text));
         expect(counts).toMatchObject({ workspaces: 1, partners: 3, partner_tags: 3, activities: 5, stage_events: 4 });

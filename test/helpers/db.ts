@@ -5,6 +5,7 @@ import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { Ctx, Deps } from '../../src/app/context.js';
+import { newId } from '../../src/app/ids.js';
 import { createWorkspace } from '../../src/app/profile.js';
 import { ReadCache } from '../../src/app/read-cache.js';
 import { loadTestConfig } from '../../src/config.js';
@@ -95,7 +96,7 @@ export function describeEachDb(name: string, body: (env: () => TestEnv) => void)
       beforeEach(async () => {
         const clock = new TestClock();
         // The server's read cache is on, so every suite also checks that writes invalidate it.
-        const deps: Deps = { store: db.store, clock: clock.now, newId: uuidv7, readCache: new ReadCache() };
+        const deps: Deps = { store: db.store, clock: clock.now, newId, readCache: new ReadCache() };
         current = { dialect, store: db.store, clock, deps, ctx: await createWorkspace(deps) };
       });
       body(() => current);

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
+import { newId } from '../../src/app/ids.js';
 import { createPartner, editPartner } from '../../src/app/partners.js';
 import { createWorkspace } from '../../src/app/profile.js';
 import { openReadWorker } from '../../src/store/read-worker.js';
@@ -69,7 +69,7 @@ describe("SQLite's reader", () => {
       // Pauses around the idle time, so some queries land while the last thread is exiting.
       for (let i = 0; i < 20; i++) {
         expect(await count()).toBe(i);
-        await createWorkspace({ store: db.store, clock: () => new Date(), newId: uuidv7 });
+        await createWorkspace({ store: db.store, clock: () => new Date(), newId });
         await new Promise((resolve) => setTimeout(resolve, i % 4));
       }
     } finally {
@@ -82,7 +82,7 @@ describe("SQLite's reader", () => {
   it('refuses to write, saying so, and the database is untouched', async () => {
     const db = await openTestDb('sqlite');
     try {
-      const { workspaceId } = await createWorkspace({ store: db.store, clock: () => new Date(), newId: uuidv7 });
+      const { workspaceId } = await createWorkspace({ store: db.store, clock: () => new Date(), newId });
       await expect(sql`delete from workspaces`.execute(db.store.reader)).rejects.toThrow(
         'the read connection runs queries that return rows only',
       );
