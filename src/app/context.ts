@@ -44,5 +44,5 @@ export function nowIso(deps: Deps): string {
 
 /** Runs `fn` in one transaction: either all of a command's writes land or none do. */
 export function inTransaction<T>(deps: Deps, fn: (db: Kysely<DB>) => Promise<T>): Promise<T> {
-  return deps.store.db.transaction().execute(fn);
+  return deps.store.transaction(fn);
 }

@@ -16,6 +16,7 @@ import {
   sql,
 } from 'kysely';
 import type pg from 'pg';
+import { groupCommit } from './group-commit.js';
 import { migrations } from './migrations/index.js';
 import { openReadWorker } from './read-worker.js';
 import type { DB } from './schema.js';
@@ -29,6 +30,8 @@ export interface Store {
    * on another thread (see read-worker.ts), on PostgreSQL the same pool, which already does.
    */
   reader: Kysely<DB>;
+  /** Runs `fn` in a write transaction: all of it commits, or none of it. */
+  transaction<T>(fn: (db: Kysely<DB>) => Promise<T>): Promise<T>;
   dialect: Dialect;
   /** Where the SQLite file lives; null for PostgreSQL. */
   file: string | null;
@@ -72,7 +75,15 @@ function openPostgres(url: string, schema: string | undefined): Store {
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, reader: db, dialect: 'postgres', file: null, close: () => db.destroy() };
+  return {
+    db,
+    reader: db,
+    // PostgreSQL commits concurrent transactions together on its own (its WAL flush is shared).
+    transaction: (fn) => db.transaction().execute(fn),
+    dialect: 'postgres',
+    file: null,
+    close: () => db.destroy(),
+  };
 }
 
 function openSqlite(file: string): Store {
@@ -101,6 +112,7 @@ function openSqlite(file: string): Store {
   return {
     db,
     reader,
+    transaction: groupCommit(db),
     dialect: 'sqlite',
     file,
     close: async () => {
