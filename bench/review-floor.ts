@@ -4,11 +4,11 @@ import { checklist } from '../src/domain/checklist.js';
 import type { Period } from '../src/domain/period.js';
 import { pipelineFigures, type StageEvent } from '../src/domain/pipeline.js';
 import {
-  doubleDown,
   goalFigures,
-  REVIEW_PARTNER_LIMIT,
+  namedSources,
   type SourceCounts,
   type SourcesSummary,
+  shownPartners,
   sourcesSummary,
 } from '../src/domain/review.js';
 import { STAGES } from '../src/domain/stage.js';
@@ -114,22 +114,16 @@ export function reviewFloor(
     return [...rows.values()];
   };
 
-  /** Names for the partners the review shows (the best REVIEW_PARTNER_LIMIT) and recommends. */
+  /** Names for the partners the review shows and recommends. */
   const named = async (sources: SourcesSummary) => {
-    const picks = doubleDown(sources.partners, String);
-    const shown = sources.partners.slice(0, REVIEW_PARTNER_LIMIT);
-    const ids = [...new Set([...shown.map((r) => r.partnerId), ...picks.map((r) => r.partnerId)])];
+    const toName = shownPartners(sources, String);
     const byId = new Map(
-      (await names(ws, dialect === 'sqlite' ? JSON.stringify(ids) : ids)).map((r) => [r.id, r.name as string]),
+      (await names(ws, dialect === 'sqlite' ? JSON.stringify(toName.ids) : toName.ids)).map((r) => [
+        r.id as string,
+        r.name as string,
+      ]),
     );
-    return {
-      sources: {
-        ...sources,
-        partners: shown.map((r) => ({ ...r, partnerName: byId.get(r.partnerId as string) ?? null })),
-        partnersTotal: sources.partners.length,
-      },
-      doubleDown: picks.map((r) => ({ ...r, partnerName: byId.get(r.partnerId) ?? '' })),
-    };
+    return namedSources(sources, toName, byId);
   };
 
   return async () => {

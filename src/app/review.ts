@@ -8,7 +8,7 @@ import { currentPeriod, type Period, type PeriodInput, resolvePeriod } from '../
 import { pipelineFigures } from '../domain/pipeline.js';
 import type { Profile } from '../domain/profile.js';
 import { REFERRAL_SOURCES } from '../domain/referral.js';
-import { doubleDown, goalFigures, goneQuiet, REVIEW_PARTNER_LIMIT, sourcesSummary } from '../domain/review.js';
+import { goalFigures, goneQuiet, namedSources, shownPartners, sourcesSummary } from '../domain/review.js';
 import { STAGES } from '../domain/stage.js';
 import { partnerNames } from '../store/partners.js';
 import { badFitPartners } from '../store/referrals.js';
@@ -85,17 +85,9 @@ async function computeReview(
       minor / 100,
     );
   const ranked = sourcesSummary(counts);
-  const picks = doubleDown(ranked.partners, money);
-  const shown = ranked.partners.slice(0, REVIEW_PARTNER_LIMIT);
+  const toName = shownPartners(ranked, money);
   // Names only for the partners the review shows: looking up thousands took a tenth of its time.
-  const names = await partnerNames(db, ws, [
-    ...new Set([...shown.map((p) => p.partnerId as string), ...picks.map((p) => p.partnerId)]),
-  ]);
-  const sources = {
-    ...ranked,
-    partners: shown.map((p) => ({ ...p, partnerName: names.get(p.partnerId as string) ?? null })),
-    partnersTotal: ranked.partners.length,
-  };
+  const { sources, doubleDown } = namedSources(ranked, toName, await partnerNames(db, ws, toName.ids));
   const partnerPipeline = pipelineFigures(events, period.startsAt, period.endsAt, STAGES);
   const newMonthlyRevenue = sources.bySource.reduce((s, r) => s + r.wonMonthlyValue, 0);
 
@@ -136,7 +128,7 @@ async function computeReview(
     }),
     fees,
     trend: trend(trendRows, trendFrom.slice(0, 7), months),
-    doubleDown: picks.map((p) => ({ ...p, partnerName: names.get(p.partnerId) ?? '' })),
+    doubleDown,
     goneQuiet: goneQuiet(
       quietRows.map((r) => ({
         partnerId: r.id,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { doubleDown, goalFigures, goneQuiet, type SourceCounts, sourcesSummary } from './review.js';
+import {
+  doubleDown,
+  goalFigures,
+  goneQuiet,
+  namedSources,
+  type SourceCounts,
+  shownPartners,
+  sourcesSummary,
+} from './review.js';
 
 const row = (over: Partial<SourceCounts>): SourceCounts => ({
   source: 'partner',
@@ -105,6 +113,40 @@ describe('partners gone quiet', () => {
     expect(quiet).toEqual([
       { partnerId: 'c', partnerName: 'C', days: 84, reason: 'No referral since the agreement, 84 days ago' },
       { partnerId: 'a', partnerName: 'A', days: 54, reason: 'Nothing for 54 days' },
+    ]);
+  });
+});
+
+describe('the partners a review names', () => {
+  it('are the best 50 and the picks, counted in full and named from the lookup', () => {
+    const ranked = sourcesSummary(
+      Array.from({ length: 60 }, (_, i) =>
+        row({
+          partnerId: `p${i}`,
+          received: 2,
+          won: i < 3 ? 1 : 0,
+          lost: i < 3 ? 1 : 0,
+          wonMonthlyValue: (60 - i) * 100,
+        }),
+      ),
+    );
+    const toName = shownPartners(ranked, usd);
+    expect(toName.shown.map((p) => p.partnerId)).toEqual(Array.from({ length: 50 }, (_, i) => `p${i}`));
+    expect(toName.ids).toHaveLength(50);
+    const named = namedSources(
+      ranked,
+      toName,
+      new Map([
+        ['p0', 'Atlas'],
+        ['p1', 'Birch'],
+      ]),
+    );
+    expect(named.sources.partnersTotal).toBe(60);
+    expect(named.sources.partners.slice(0, 3).map((p) => p.partnerName)).toEqual(['Atlas', 'Birch', null]);
+    expect(named.doubleDown.map((p) => [p.partnerId, p.partnerName])).toEqual([
+      ['p0', 'Atlas'],
+      ['p1', 'Birch'],
+      ['p2', ''],
     ]);
   });
 });

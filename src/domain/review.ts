@@ -134,6 +134,33 @@ export function doubleDown(
     }));
 }
 
+/** The partners a review shows (the best `REVIEW_PARTNER_LIMIT`) and its picks, to be named. */
+export function shownPartners(
+  ranked: SourcesSummary,
+  formatMoney: (minor: number) => string,
+): { shown: SourceFigures[]; picks: Recommendation[]; ids: string[] } {
+  const picks = doubleDown(ranked.partners, formatMoney);
+  const shown = ranked.partners.slice(0, REVIEW_PARTNER_LIMIT);
+  const ids = [...new Set([...shown.map((p) => p.partnerId as string), ...picks.map((p) => p.partnerId)])];
+  return { shown, picks, ids };
+}
+
+/** The review's sources and picks with names filled in from `names` (partner id → name). */
+export function namedSources(
+  ranked: SourcesSummary,
+  { shown, picks }: { shown: SourceFigures[]; picks: Recommendation[] },
+  names: ReadonlyMap<string, string>,
+) {
+  return {
+    sources: {
+      ...ranked,
+      partners: shown.map((p) => ({ ...p, partnerName: names.get(p.partnerId as string) ?? null })),
+      partnersTotal: ranked.partners.length,
+    },
+    doubleDown: picks.map((p) => ({ ...p, partnerName: names.get(p.partnerId) ?? '' })),
+  };
+}
+
 export interface QuietCandidate {
   partnerId: string;
   partnerName: string;

@@ -31,7 +31,7 @@ export async function insertMany<T extends keyof DB & string>(
   const fixed = Object.values(constants).map((v) => v ?? null);
   const columns = [...keys, ...Object.keys(constants)];
   const head = `insert into "${snake(table)}" (${columns.map((k) => `"${snake(k)}"`).join(', ')}) values `;
-  const values = (row: Record<string, unknown>, into: unknown[], from = into.length) => {
+  const values = (row: Record<string, unknown>, into: unknown[], from: number) => {
     for (let i = 0; i < keys.length; i++) into[from + i] = row[keys[i] as string] ?? null;
     for (let i = 0; i < fixed.length; i++) into[from + keys.length + i] = fixed[i];
     return into;
@@ -44,7 +44,7 @@ export async function insertMany<T extends keyof DB & string>(
   }
   for (const part of chunks(rows as Record<string, unknown>[], columns.length)) {
     const params: unknown[] = [];
-    for (const row of part) values(row, params);
+    for (const row of part) values(row, params, params.length);
     await db.executeQuery(CompiledQuery.raw(head + placeholders(part.length, columns.length), params));
   }
 }
