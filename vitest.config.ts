@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { PINNED_NOW } from './test/helpers/clock.js';
 
 export default defineConfig({
   test: {
@@ -7,6 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Every CLI, server and bench process a test spawns inherits this and starts its clock there.
+    env: { PARTNERLOOP_NOW: PINNED_NOW },
     // Browser checks poll the page; a loaded two-core machine needs more than the 1 s default.
     expect: { poll: { timeout: 10_000 } },
   },

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pinnedDay } from '../test/helpers/clock.js';
 import { hasChromium, startWebApp, type WebApp } from './helpers.js';
 
 describe.skipIf(!hasChromium)('agreements, referrals and fees in the browser', () => {
@@ -79,7 +80,7 @@ describe.skipIf(!hasChromium)('agreements, referrals and fees in the browser', (
   });
 
   it('logs a received referral, marks it won, and pays the first of three fee lines', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = pinnedDay();
     await page.goto('/referrals');
     await page.getByRole('button', { name: 'Log referral' }).first().click();
     const dialog = page.getByRole('dialog');

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPartner } from '../src/app/partners.js';
+import { PINNED_NOW } from '../test/helpers/clock.js';
 import { readyToWrite } from '../test/helpers/outreach.js';
 import { hasChromium, startWebApp, type WebApp } from './helpers.js';
 
@@ -9,11 +10,11 @@ const DAY = 86_400_000;
 describe.skipIf(!hasChromium)('outreach in the browser', () => {
   let app: WebApp;
   let page: Page;
-  // The server's "now", moved forward by the test instead of waiting for days to pass.
-  let now = new Date('2026-11-24T10:00:00Z');
+  // "Now", moved forward by the test instead of waiting for days to pass.
+  let now = new Date(PINNED_NOW);
 
   beforeAll(async () => {
-    app = await startWebApp({ clock: () => now });
+    app = await startWebApp({ now: PINNED_NOW });
     page = await app.newPage();
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
   });
@@ -59,12 +60,14 @@ describe.skipIf(!hasChromium)('outreach in the browser', () => {
 
     // Day 4: not yet on Today.
     now = new Date(now.getTime() + 4 * DAY);
+    await app.setNow(now);
     await page.goto('/today');
     await page.getByRole('heading', { name: 'Today', exact: true }).waitFor();
     expect(await page.getByTestId('today-followups').count()).toBe(0);
 
     // Day 5: due.
     now = new Date(now.getTime() + DAY);
+    await app.setNow(now);
     await page.goto('/today');
     const followups = page.getByTestId('today-followups');
     await followups.getByText('Brightline PR').waitFor();
@@ -137,6 +140,7 @@ describe.skipIf(!hasChromium)('outreach in the browser', () => {
 
   it('records a reply with its real date, which stops the follow-up rule', async () => {
     now = new Date('2026-11-30T10:00:00Z');
+    await app.setNow(now);
     const { deps, ctx } = app.runtime;
     const partner = await createPartner(deps, ctx, {
       name: 'Quill & Co',

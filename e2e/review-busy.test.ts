@@ -17,7 +17,7 @@ describe.skipIf(!hasChromium)('the review in the browser on a busy month', () =>
   };
 
   beforeAll(async () => {
-    app = await startWebApp({ clock: () => new Date('2026-11-24T10:00:00Z') });
+    app = await startWebApp({ now: '2026-11-24T10:00:00Z' });
     page = await app.newPage();
     // 52 partners with a client won each; partner i's is worth i hundred dollars a month.
     for (let i = 0; i < 52; i++) {

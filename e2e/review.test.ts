@@ -3,14 +3,13 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PINNED_NOW } from '../test/helpers/clock.js';
 import { hasChromium, startWebApp, type WebApp } from './helpers.js';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-// The workspace's time zone is UTC by default, so "this month" is the UTC month.
-const now = new Date();
-const thisMonth = `${now.getUTCFullYear()}-${pad(now.getUTCMonth() + 1)}`;
-const prev = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-const lastMonth = `${prev.getUTCFullYear()}-${pad(prev.getUTCMonth() + 1)}`;
+// The server and page start at the suite's pinned instant, 2026-11-24, and the workspace's
+// time zone is UTC by default, so "this month" is November.
+const thisMonth = PINNED_NOW.slice(0, 7);
+const lastMonth = '2026-10';
 
 describe.skipIf(!hasChromium)('the review page in the browser', () => {
   let app: WebApp;

@@ -7,7 +7,7 @@ describe.skipIf(!hasChromium)('Today in the browser on a busy workspace', () => 
   let page: Page;
 
   beforeAll(async () => {
-    app = await startWebApp({ clock: () => new Date('2026-11-24T10:00:00Z') });
+    app = await startWebApp({ now: '2026-11-24T10:00:00Z' });
     page = await app.newPage();
     for (let i = 0; i < 51; i++) {
       const res = await fetch(`${app.url}/api/v1/partners`, {

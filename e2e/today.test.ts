@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)('Today in the browser: fees, lead quality, review,
   const notice = (title: string) => page.locator('.mantine-Notification-title', { hasText: title }).first().waitFor();
 
   beforeAll(async () => {
-    app = await startWebApp({ clock: () => NOW });
+    app = await startWebApp({ now: NOW.toISOString() });
     page = await app.newPage();
 
     feePartnerId = await partnerWithAgreement('Brightline PR');

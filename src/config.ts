@@ -11,6 +11,11 @@ export interface Config {
   smtpUrl: string | undefined;
   /** The From address; the profile's sender e-mail when absent. */
   smtpFrom: string | undefined;
+  /**
+   * PARTNERLOOP_NOW: the instant the process's clock starts at (it runs on from there). Tests
+   * and demos that spawn the real server or CLI pin "today" with it; unset means the real time.
+   */
+  clockStart: Date | undefined;
 }
 
 export interface ConfigOverrides {
@@ -31,7 +36,18 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     logLevel: env.PARTNERLOOP_QUIET === '1' ? 'silent' : 'info',
     smtpUrl: env.SMTP_URL || undefined,
     smtpFrom: env.SMTP_FROM || undefined,
+    clockStart: parseInstant('PARTNERLOOP_NOW', env.PARTNERLOOP_NOW),
   };
+}
+
+function parseInstant(name: string, raw: string | undefined): Date | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  // An offset is required so the pinned instant never depends on the machine's time zone.
+  const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw) ? new Date(raw) : null;
+  if (!at || Number.isNaN(at.getTime())) {
+    throw new Error(`${name} must be an ISO-8601 instant with an offset, e.g. 2026-11-24T10:00:00Z, got "${raw}"`);
+  }
+  return at;
 }
 
 function parsePort(raw: string | undefined): number {
@@ -48,6 +64,11 @@ export interface TestConfig {
   ci: boolean;
   testDatabaseUrl: string | undefined;
   chromiumPath: string;
+  /**
+   * The environment the test browser starts with: this one without libfaketime, which hangs
+   * Chromium when CI runs the suite at another instant (the page's clock is pinned by Playwright).
+   */
+  browserEnv: Record<string, string>;
 }
 
 export function loadTestConfig(env: NodeJS.ProcessEnv = process.env): TestConfig {
@@ -55,5 +76,10 @@ export function loadTestConfig(env: NodeJS.ProcessEnv = process.env): TestConfig
     ci: env.CI === 'true' || env.CI === '1',
     testDatabaseUrl: env.TEST_DATABASE_URL || undefined,
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    browserEnv: Object.fromEntries(
+      Object.entries(env).filter(
+        (e): e is [string, string] => e[1] !== undefined && e[0] !== 'LD_PRELOAD' && !e[0].startsWith('FAKETIME'),
+      ),
+    ),
   };
 }

@@ -245,6 +245,11 @@ export interface DemoReferral {
   value?: number;
   lostReason?: 'bad_fit' | 'price' | 'timing' | 'no_response' | 'other';
   fit?: 'good' | 'bad';
+  /**
+   * The client starts in the month the sample is loaded (on the 1st at the earliest), so the
+   * review's default period, this month, has a partner win on any day of the month.
+   */
+  startsThisMonth?: boolean;
 }
 
 /** Six months of leads: partnerships bring most of the revenue, one partner sends poor fits lately. */
@@ -257,6 +262,7 @@ export const DEMO_REFERRALS: DemoReferral[] = [
     outcome: 'won',
     value: 250_000,
     fit: 'good',
+    startsThisMonth: true,
   },
   {
     from: 'Brightline PR',
@@ -266,9 +272,10 @@ export const DEMO_REFERRALS: DemoReferral[] = [
     outcome: 'won',
     value: 180_000,
     fit: 'good',
+    startsThisMonth: true,
   },
   { from: 'Brightline PR', lead: 'Lena Ford', company: 'Ford Tax Partners', daysAgo: 9, outcome: 'pending' },
-  { from: 'Brightline PR', lead: 'Ravi Shah', company: 'Shah Legal', daysAgo: 3, outcome: 'pending' },
+  { from: 'Brightline PR', lead: 'Ravi Shah', company: 'Shah Legal', daysAgo: 0, outcome: 'pending' },
   {
     from: 'Atlas Web Works',
     lead: 'Iris Cole',

@@ -5,7 +5,7 @@ import { activateAgreement, addAgreement, endAgreement } from './agreements.js';
 import { bookCall, completeCall } from './calls.js';
 import type { Ctx, Deps } from './context.js';
 import { DEMO_PARTNERS, DEMO_PROFILE, DEMO_REFERRALS, DEMO_TERMS, type DemoPartner } from './demo-data.js';
-import { listFees, payFeeLine } from './fees.js';
+import { listFees, payFeeLine, today } from './fees.js';
 import { recordReply, sendMessage } from './outreach.js';
 import { createPartner, listPartnerPage, movePartner } from './partners.js';
 import { setProfile, showProfile } from './profile.js';
@@ -39,9 +39,11 @@ export async function loadDemo(deps: Deps, ctx: Ctx): Promise<{ partners: number
   const ids = new Map<string, string>();
   for (const p of DEMO_PARTNERS) ids.set(p.name, await walk(ctx, p, now, at, day));
 
+  const monthStart = Date.parse(`${(await today(deps, ctx)).slice(0, 7)}-01T00:00:00Z`);
   for (const r of DEMO_REFERRALS) {
     const when = now - r.daysAgo * DAY;
-    const d = at(when + 11 * 3_600_000);
+    // Nothing is dated after now, whatever the time of day the sample is loaded at.
+    const d = at(Math.min(now, when + 11 * 3_600_000));
     const partnerId = ids.get(r.from);
     const referral = await addReferral(d, ctx, {
       direction: r.direction ?? 'received',
@@ -50,12 +52,10 @@ export async function loadDemo(deps: Deps, ctx: Ctx): Promise<{ partners: number
       company: r.company,
       date: day(when),
     });
-    const decided = at(Math.min(now, when + 6 * DAY));
+    const started = Math.min(now, Math.max(when + 7 * DAY, r.startsThisMonth ? monthStart : 0));
+    const decided = at(Math.max(when, Math.min(now, started - DAY)));
     if (r.outcome === 'won') {
-      await markWon(decided, ctx, referral.id, {
-        monthlyValue: r.value,
-        startDate: day(Math.min(now, when + 7 * DAY)),
-      });
+      await markWon(decided, ctx, referral.id, { monthlyValue: r.value, startDate: day(started) });
     }
     if (r.outcome === 'lost') await markLost(decided, ctx, referral.id, { reason: r.lostReason });
     if (r.fit && !(r.outcome === 'lost' && r.lostReason === 'bad_fit')) {

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import { migrate, openStore, type Store } from '../store/db.js';
+import { type Clock, clockFrom, systemClock } from './clock.js';
 import type { Ctx, Deps, Mailer } from './context.js';
 import { newId } from './ids.js';
 import { smtpMailer } from './mailer.js';
@@ -14,18 +15,14 @@ export interface Runtime {
 
 /** Opens the configured database, brings its schema up to date and finds the workspace. */
 export async function openRuntime(
-  config: Pick<Config, 'dataDir' | 'databaseUrl'> & Partial<Pick<Config, 'smtpUrl' | 'smtpFrom'>>,
+  config: Pick<Config, 'dataDir' | 'databaseUrl'> & Partial<Pick<Config, 'smtpUrl' | 'smtpFrom' | 'clockStart'>>,
 ): Promise<Runtime> {
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.smtpFrom) : undefined;
-  return runtimeFor(store, () => new Date(), mailer);
+  return runtimeFor(store, config.clockStart ? clockFrom(config.clockStart) : systemClock, mailer);
 }
 
-export async function runtimeFor(
-  store: Store,
-  clock: () => Date = () => new Date(),
-  mailer?: Mailer,
-): Promise<Runtime> {
+export async function runtimeFor(store: Store, clock: Clock = systemClock, mailer?: Mailer): Promise<Runtime> {
   try {
     await migrate(store);
     const deps: Deps = { store, clock, newId, readCache: new ReadCache(), ...(mailer ? { mailer } : {}) };

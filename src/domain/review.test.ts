@@ -75,6 +75,16 @@ describe('referrals by source', () => {
     ]);
   });
 
+  it('recommends a partner whose clients start in the period from leads sent before it', () => {
+    const s = sourcesSummary([
+      row({ partnerId: 'a', partnerName: 'Atlas', wonMonthlyValue: 430_000 }),
+      row({ partnerId: 'b', partnerName: 'Brightline', received: 1, pending: 1 }),
+    ]);
+    expect(doubleDown(s.partners, usd)).toEqual([
+      { partnerId: 'a', partnerName: 'Atlas', reason: '$4,300 a month of new clients from leads sent earlier' },
+    ]);
+  });
+
   it('breaks a tie in revenue by win rate', () => {
     const s = sourcesSummary([
       row({ partnerId: 'x', partnerName: 'X', received: 4, won: 1, lost: 3, wonMonthlyValue: 100 }),
@@ -126,7 +136,7 @@ describe('the partners a review names', () => {
           received: 2,
           won: i < 3 ? 1 : 0,
           lost: i < 3 ? 1 : 0,
-          wonMonthlyValue: (60 - i) * 100,
+          wonMonthlyValue: i < 3 ? (60 - i) * 100 : 0,
         }),
       ),
     );

@@ -114,7 +114,9 @@ export interface Recommendation {
 
 /**
  * Partners to double down on: those whose leads turned into revenue, ranked by monthly value
- * won, then win rate, then volume. `formatMoney` renders minor units for the reason.
+ * won, then win rate, then volume. A client who starts in the period counts even when the lead
+ * came in before it: early in a month, those are the only wins the month has. `formatMoney`
+ * renders minor units for the reason.
  */
 export function doubleDown(
   partners: SourceFigures[],
@@ -122,7 +124,7 @@ export function doubleDown(
   limit = 5,
 ): Recommendation[] {
   return partners
-    .filter((p) => p.won > 0)
+    .filter((p) => p.won > 0 || p.wonMonthlyValue > 0)
     .sort(
       (a, b) => b.wonMonthlyValue - a.wonMonthlyValue || (b.winRate ?? 0) - (a.winRate ?? 0) || b.received - a.received,
     )
@@ -130,7 +132,10 @@ export function doubleDown(
     .map((p) => ({
       partnerId: p.partnerId!,
       partnerName: p.partnerName ?? '',
-      reason: `${formatMoney(p.wonMonthlyValue)} a month of new clients; ${p.received} leads this period, ${p.won} won so far (${Math.round((p.winRate ?? 0) * 100)}% of those decided)`,
+      reason:
+        p.received > 0
+          ? `${formatMoney(p.wonMonthlyValue)} a month of new clients; ${p.received} leads this period, ${p.won} won so far (${Math.round((p.winRate ?? 0) * 100)}% of those decided)`
+          : `${formatMoney(p.wonMonthlyValue)} a month of new clients from leads sent earlier`,
     }));
 }
 

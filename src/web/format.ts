@@ -27,9 +27,11 @@ export function calendarDate(date: string): string {
   return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
-/** "due in 2 days", "3 days overdue", "due today" for a calendar date. */
-export function dueLabel(date: string, now: number = Date.now()): string {
-  const today = new Date(now).toISOString().slice(0, 10);
+/**
+ * "due in 2 days", "3 days overdue", "due today" for a calendar date, counted from `today` (the
+ * workspace's calendar date, from useWorkspace: the browser's own zone may be another day).
+ */
+export function dueLabel(date: string, today: string): string {
   const days = Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
   if (days === 0) return 'due today';
   if (days === 1) return 'due tomorrow';
@@ -38,6 +40,6 @@ export function dueLabel(date: string, now: number = Date.now()): string {
   return `${-days} days overdue`;
 }
 
-export function isOverdue(date: string, now: number = Date.now()): boolean {
-  return date < new Date(now).toISOString().slice(0, 10);
+export function isOverdue(date: string, today: string): boolean {
+  return date < today;
 }

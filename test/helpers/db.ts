@@ -10,6 +10,9 @@ import { createWorkspace } from '../../src/app/profile.js';
 import { ReadCache } from '../../src/app/read-cache.js';
 import { loadTestConfig } from '../../src/config.js';
 import { type Dialect, migrate, openStore, type Store } from '../../src/store/db.js';
+import { TestClock } from './clock.js';
+
+export { TestClock } from './clock.js';
 
 const testConfig = loadTestConfig();
 
@@ -19,18 +22,6 @@ if (testConfig.ci && !testConfig.testDatabaseUrl) {
 
 /** The databases this run covers: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const dialects: Dialect[] = testConfig.testDatabaseUrl ? ['sqlite', 'postgres'] : ['sqlite'];
-
-/** A clock the test moves by hand. */
-export class TestClock {
-  constructor(private current = new Date('2026-11-24T10:00:00Z')) {}
-  now = () => new Date(this.current);
-  set(iso: string) {
-    this.current = new Date(iso);
-  }
-  advanceDays(days: number) {
-    this.current = new Date(this.current.getTime() + days * 86_400_000);
-  }
-}
 
 export interface TestDb {
   store: Store;

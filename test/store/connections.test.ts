@@ -4,7 +4,7 @@ import { newId } from '../../src/app/ids.js';
 import { createPartner, editPartner } from '../../src/app/partners.js';
 import { createWorkspace } from '../../src/app/profile.js';
 import { openReadWorker } from '../../src/store/read-worker.js';
-import { describeEachDb, openTestDb } from '../helpers/db.js';
+import { describeEachDb, openTestDb, TestClock } from '../helpers/db.js';
 
 // A query that keeps a core busy for a while (a few hundred milliseconds on SQLite).
 const slowCount = sql<{ n: number }>`with recursive c(x) as (select 1 union all select x + 1 from c where x < 2000000)
@@ -69,7 +69,7 @@ describe("SQLite's reader", () => {
       // Pauses around the idle time, so some queries land while the last thread is exiting.
       for (let i = 0; i < 20; i++) {
         expect(await count()).toBe(i);
-        await createWorkspace({ store: db.store, clock: () => new Date(), newId });
+        await createWorkspace({ store: db.store, clock: new TestClock().now, newId });
         await new Promise((resolve) => setTimeout(resolve, i % 4));
       }
     } finally {
@@ -82,7 +82,7 @@ describe("SQLite's reader", () => {
   it('refuses to write, saying so, and the database is untouched', async () => {
     const db = await openTestDb('sqlite');
     try {
-      const { workspaceId } = await createWorkspace({ store: db.store, clock: () => new Date(), newId });
+      const { workspaceId } = await createWorkspace({ store: db.store, clock: new TestClock().now, newId });
       await expect(sql`delete from workspaces`.execute(db.store.reader)).rejects.toThrow(
         'the read connection runs queries that return rows only',
       );

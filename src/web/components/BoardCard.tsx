@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { Stage } from '../../domain/stage.js';
 import type { Partner } from '../api.js';
 import { calendarDate, dueLabel, isOverdue } from '../format.js';
+import { useWorkspace } from './fees/useWorkspace.js';
 import { MoveMenu } from './MoveMenu.js';
 import { TYPE_LABELS } from './partnerFormValues.js';
 
@@ -46,6 +47,7 @@ export function BoardCard({ partner, onMove }: Props) {
 
 /** The card's contents; also drawn in the drag overlay. `children` are the handle and menu. */
 export function CardBody({ partner, children }: { partner: Partner; children?: [React.ReactNode, React.ReactNode] }) {
+  const today = useWorkspace().today();
   return (
     <Group gap={4} align="flex-start" wrap="nowrap">
       {children?.[0]}
@@ -73,10 +75,10 @@ export function CardBody({ partner, children }: { partner: Partner; children?: [
         {partner.nextActionDate && (
           <Text
             size="xs"
-            c={isOverdue(partner.nextActionDate) ? 'var(--pl-overdue)' : 'dimmed'}
+            c={isOverdue(partner.nextActionDate, today) ? 'var(--pl-overdue)' : 'dimmed'}
             title={calendarDate(partner.nextActionDate)}
           >
-            {dueLabel(partner.nextActionDate)}
+            {dueLabel(partner.nextActionDate, today)}
           </Text>
         )}
       </Stack>

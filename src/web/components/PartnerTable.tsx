@@ -3,6 +3,7 @@ import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { api, type PartnerListParams, type PartnerSort } from '../api.js';
 import { calendarDate, dueLabel, exactTime, isOverdue, relativeTime } from '../format.js';
+import { useWorkspace } from './fees/useWorkspace.js';
 import { LoadMore } from './ListParts.js';
 import { capitalize, TYPE_LABELS } from './partnerFormValues.js';
 import { StageBadge } from './StageBadge.js';
@@ -29,6 +30,7 @@ export function PartnerTable({ filters, sort, dir, onSort }: Props) {
     api.listPartners({ ...filters, sort, dir, limit: 50, cursor }),
   );
   const total = list.data?.pages[0]?.total;
+  const today = useWorkspace().today();
 
   return (
     <Stack gap="sm">
@@ -116,10 +118,10 @@ export function PartnerTable({ filters, sort, dir, onSort }: Props) {
                     {p.nextActionDate && (
                       <Text
                         size="xs"
-                        c={isOverdue(p.nextActionDate) ? 'var(--pl-overdue)' : 'dimmed'}
+                        c={isOverdue(p.nextActionDate, today) ? 'var(--pl-overdue)' : 'dimmed'}
                         title={calendarDate(p.nextActionDate)}
                       >
-                        {dueLabel(p.nextActionDate)}
+                        {dueLabel(p.nextActionDate, today)}
                       </Text>
                     )}
                   </Table.Td>

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, type Partner, type Profile } from '../api.js';
 import { PartnerDeals } from '../components/agreements/PartnerDeals.js';
+import { todayIn } from '../components/fees/useWorkspace.js';
 import { MoveMenu } from '../components/MoveMenu.js';
 import { OutreachPanel } from '../components/outreach/OutreachPanel.js';
 import { usePartnerForm } from '../components/PartnerFormProvider.js';
@@ -45,6 +46,7 @@ export function PartnerPage() {
 
 function Details({ partner: p, profile }: { partner: Partner; profile: Profile | undefined }) {
   const timeZone = profile?.timeZone;
+  const today = todayIn(timeZone);
   const form = usePartnerForm();
   const move = useMovePartner();
   const queryClient = useQueryClient();
@@ -124,10 +126,10 @@ function Details({ partner: p, profile }: { partner: Partner; profile: Profile |
             {p.nextActionDate && (
               <Text
                 size="sm"
-                c={isOverdue(p.nextActionDate) ? 'var(--pl-overdue)' : 'dimmed'}
+                c={isOverdue(p.nextActionDate, today) ? 'var(--pl-overdue)' : 'dimmed'}
                 title={calendarDate(p.nextActionDate)}
               >
-                {calendarDate(p.nextActionDate)} · {dueLabel(p.nextActionDate)}
+                {calendarDate(p.nextActionDate)} · {dueLabel(p.nextActionDate, today)}
               </Text>
             )}
           </Stack>

@@ -4,10 +4,11 @@ import { IconDeviceFloppy, IconDots, IconMarkdown, IconPrinter } from '@tabler/i
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { useWorkspace } from '../components/fees/useWorkspace.js';
 import { PageHeader } from '../components/PageHeader.js';
 import { PastReviews } from '../components/review/PastReviews.js';
 import { PeriodPicker } from '../components/review/PeriodPicker.js';
-import { modeOf, type PeriodMode, paramsFor, todayDate } from '../components/review/period.js';
+import { modeOf, type PeriodMode, paramsFor } from '../components/review/period.js';
 import { ReviewBody } from '../components/review/ReviewBody.js';
 import { type PeriodParams, reviewApi } from '../components/review/reviewApi.js';
 import { SaveReviewModal } from '../components/review/SaveReviewModal.js';
@@ -18,7 +19,8 @@ const PERIOD_KEYS = ['week', 'month', 'from', 'to'] as const;
 /** Step 4 of the guide: what the partnership pipeline brought, against the goal, for any period. */
 export function ReviewPage() {
   const [search, setSearch] = useSearchParams();
-  const today = todayDate();
+  // The workspace's calendar, not the browser's: its "this month" is the one the server counts.
+  const today = useWorkspace().today();
   const urlParams = useMemo(() => {
     const p: PeriodParams = {};
     for (const k of PERIOD_KEYS) {

@@ -99,7 +99,7 @@ function Agenda({ agenda: a }: { agenda: TodayAgenda }) {
                 c={n.nextActionDate < a.asOf ? 'var(--pl-overdue)' : 'dimmed'}
                 title={calendarDate(n.nextActionDate)}
               >
-                {dueLabel(n.nextActionDate, Date.parse(`${a.asOf}T00:00:00Z`))}
+                {dueLabel(n.nextActionDate, a.asOf)}
               </Text>
             </Row>
           ))}

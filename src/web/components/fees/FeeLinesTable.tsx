@@ -48,7 +48,7 @@ export function FeeLinesTable({ filters, hidePartner, empty }: Props) {
                     </Text>
                     {l.status === 'due' && (
                       <Text size="xs" c={l.overdue ? 'var(--pl-overdue)' : 'dimmed'}>
-                        {dueLabel(l.dueDate)}
+                        {dueLabel(l.dueDate, ws.today())}
                       </Text>
                     )}
                   </Table.Td>

@@ -8,10 +8,10 @@ export function followUpText(f: FollowUpItem, asOf: string): { text: string; dat
   const now = at(asOf);
   switch (f.state) {
     case 'not_due':
-      return { text: `Follow-up ${dueLabel(f.dueOn!, now)}`, date: f.dueOn, late: false };
+      return { text: `Follow-up ${dueLabel(f.dueOn!, asOf)}`, date: f.dueOn, late: false };
     case 'due':
       return {
-        text: `Follow-up due; overdue ${dueLabel(f.overdueOn!, now).replace('due ', '')}`,
+        text: `Follow-up due; overdue ${dueLabel(f.overdueOn!, asOf).replace('due ', '')}`,
         date: f.dueOn,
         late: false,
       };

@@ -5,11 +5,6 @@ export type PeriodMode = 'this-week' | 'this-month' | 'last-month' | 'week' | 'm
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Today as YYYY-MM-DD in the browser's calendar. */
-export function todayDate(now = new Date()): string {
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 export function monthOf(date: string): string {
   return date.slice(0, 7);
 }
