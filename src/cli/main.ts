@@ -12,13 +12,11 @@ import { referralPortabilityCommands } from './commands/referral-portability.js'
 import { reviewCommands } from './commands/review.js';
 import { serverCommands } from './commands/server.js';
 import { templateCommand } from './commands/templates.js';
+import { positionalOptions } from './program-options.js';
 
 export function buildProgram(): Command {
   const program = new Command('partnerloop')
     .description('Your referral-partner pipeline: partners, outreach, agreements, referrals and fees')
-    .option('--json', 'print JSON (the same shapes as the API) instead of tables')
-    .option('--data-dir <dir>', 'where the SQLite database lives (default ./data, or DATA_DIR)')
-    .option('--database-url <url>', 'use PostgreSQL instead of SQLite (or DATABASE_URL)')
     .showHelpAfterError()
     .exitOverride();
   serverCommands(program);
@@ -34,7 +32,7 @@ export function buildProgram(): Command {
   feesCommand(program);
   reviewCommands(program);
   for (const cmd of program.commands) exitOverrideDeep(cmd);
-  return program;
+  return positionalOptions(program);
 }
 
 function exitOverrideDeep(cmd: Command) {

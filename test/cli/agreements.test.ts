@@ -64,6 +64,22 @@ describe('CLI: agreement, referral and fees', () => {
     expect(human.out).toContain('overdue');
   });
 
+  // Uses the fee lines of the test above: 200.00 due 2026-03-15 (paid), 04-15 and 05-15.
+  // `fees` declares the same flags as `fees totals`; each must reach `totals`.
+  it('fees totals reads its own --as-of, --from, --to and --partner', () => {
+    const totals = (...args: string[]) => json('fees', 'totals', ...args).payable;
+    expect(totals('--as-of', '2026-05-20')).toEqual({ due: 40_000, overdue: 40_000, paid: 20_000 });
+    expect(totals('--as-of', '2026-04-20', '--from', '2026-04-01')).toEqual({ due: 40_000, overdue: 20_000, paid: 0 });
+    expect(totals('--as-of', '2026-04-20', '--to', '2026-03-31')).toEqual({ due: 0, overdue: 0, paid: 20_000 });
+    json('partner', 'add', 'Quiet Studio', '--type', 'agency', '--subtype', 'web');
+    expect(totals('--as-of', '2026-04-20', '--partner', 'Quiet Studio')).toEqual({ due: 0, overdue: 0, paid: 0 });
+    expect(totals('--as-of', '2026-04-20', '--partner', 'Copy Kitchen')).toEqual({
+      due: 40_000,
+      overdue: 20_000,
+      paid: 20_000,
+    });
+  });
+
   it('exports the one-pager as Markdown and PDF', () => {
     const md = cli('agreement', 'export', 'Copy Kitchen');
     expect(md.code).toBe(0);

@@ -28,6 +28,25 @@ describe('partnerloop review and checklist (real binary)', () => {
     expect(JSON.parse(list.stdout).items[0]).toMatchObject({ periodLabel: '2026-W48', notes: 'First look' });
   });
 
+  // `review` declares the same period flags; each must reach `save` (src/cli/program-options.ts).
+  it.each([
+    [['--week', '2026-W45'], { periodKind: 'week', periodLabel: '2026-W45', periodFrom: '2026-11-02' }],
+    [['--month', '2026-10'], { periodKind: 'month', periodLabel: '2026-10', periodTo: '2026-10-31' }],
+    [
+      ['--from', '2026-09-07', '--to', '2026-09-20'],
+      { periodKind: 'range', periodFrom: '2026-09-07', periodTo: '2026-09-20' },
+    ],
+  ])('review save %j saves that period', async (period, expected) => {
+    const saved = await cli('review', 'save', ...period, '--notes', 'period check', '--json');
+    expect(saved.code).toBe(0);
+    expect(JSON.parse(saved.stdout)).toMatchObject({ ...expected, notes: 'period check' });
+  });
+
+  it('review still takes the period flags itself', async () => {
+    const r = await cli('review', '--week', '2026-W47', '--json');
+    expect(JSON.parse(r.stdout).period).toMatchObject({ label: '2026-W47', from: '2026-11-16' });
+  });
+
   it('exits 2 naming the field of a bad period', async () => {
     const r = await cli('review', '--month', 'november');
     expect(r.code).toBe(2);

@@ -60,10 +60,8 @@ export function feesCommand(program: Command) {
     .option('--from <YYYY-MM-DD>', 'due on or after')
     .option('--to <YYYY-MM-DD>', 'due on or before')
     .option('--as-of <YYYY-MM-DD>', 'overdue means due before this day (default today)')
-    .action(async (_opts, cmd: Command) =>
+    .action(async (opts, cmd: Command) =>
       withRuntime(cmd, async ({ deps, ctx }, o) => {
-        // The parent `fees` declares the same flags and commander hands them to it; read both.
-        const opts = cmd.optsWithGlobals();
         const partnerId = opts.partner ? (await resolvePartner(deps, ctx, opts.partner)).id : undefined;
         const totals = await feeTotals(deps, ctx, { partnerId, from: opts.from, to: opts.to, asOf: opts.asOf });
         const { currency } = await showProfile(deps, ctx);
