@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { AppError } from './domain/errors.js';
 
 /** Everything the process takes from its environment, read in this one place. */
 export interface Config {
@@ -26,7 +27,7 @@ export interface ConfigOverrides {
 }
 
 export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
-  const port = overrides.port ?? parsePort(env.PORT);
+  const port = overrides.port ?? parsePort(env.PORT, 'PORT');
   return {
     // No accounts exist yet, so the default is loopback only.
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
@@ -40,6 +41,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
   };
 }
 
+<<<<<<< HEAD
 function parseInstant(name: string, raw: string | undefined): Date | undefined {
   if (raw === undefined || raw === '') return undefined;
   // An offset is required so the pinned instant never depends on the machine's time zone.
@@ -51,10 +53,15 @@ function parseInstant(name: string, raw: string | undefined): Date | undefined {
 }
 
 function parsePort(raw: string | undefined): number {
+=======
+/** A port as typed in `setting` (PORT, or a flag such as --port); 3000 when absent. */
+export function parsePort(raw: string | undefined, setting: string): number {
+>>>>>>> 997353a (CLI exit codes: one line and a documented code for each way a command fails (issue 16 item 9))
   if (raw === undefined || raw === '') return 3000;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be a whole number from 0 to 65535, got "${raw}"`);
+  if (!/^\d+$/.test(raw.trim()) || port > 65535) {
+    // A refusal naming the setting, not a bug: the CLI prints one line and exits 2.
+    throw AppError.validation([{ field: setting, message: `expected a whole number from 0 to 65535, got "${raw}"` }]);
   }
   return port;
 }

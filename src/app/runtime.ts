@@ -6,6 +6,7 @@ import { newId } from './ids.js';
 import { smtpMailer } from './mailer.js';
 import { ensureDefaultWorkspace } from './profile.js';
 import { ReadCache } from './read-cache.js';
+import { openingStore } from './store-errors.js';
 
 export interface Runtime {
   deps: Deps;
@@ -17,9 +18,14 @@ export interface Runtime {
 export async function openRuntime(
   config: Pick<Config, 'dataDir' | 'databaseUrl'> & Partial<Pick<Config, 'smtpUrl' | 'smtpFrom' | 'clockStart'>>,
 ): Promise<Runtime> {
-  const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.smtpFrom) : undefined;
-  return runtimeFor(store, config.clockStart ? clockFrom(config.clockStart) : systemClock, mailer);
+  return openingStore(config, () =>
+    runtimeFor(
+      openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
+      config.clockStart ? clockFrom(config.clockStart) : systemClock,
+      mailer,
+    ),
+  );
 }
 
 export async function runtimeFor(store: Store, clock: Clock = systemClock, mailer?: Mailer): Promise<Runtime> {

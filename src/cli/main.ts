@@ -1,5 +1,4 @@
-import { Command, CommanderError } from 'commander';
-import { AppError } from '../domain/errors.js';
+import { Command } from 'commander';
 import { agreementCommand } from './commands/agreement.js';
 import { callCommand } from './commands/calls.js';
 import { feesCommand } from './commands/fees.js';
@@ -12,7 +11,11 @@ import { referralPortabilityCommands } from './commands/referral-portability.js'
 import { reviewCommands } from './commands/review.js';
 import { serverCommands } from './commands/server.js';
 import { templateCommand } from './commands/templates.js';
+import { EXIT } from './exit-codes.js';
+import { reportFailure } from './failure.js';
+import { flagNamer } from './field-flags.js';
 import { positionalOptions } from './program-options.js';
+import type { GlobalOptions } from './session.js';
 
 export function buildProgram(): Command {
   const program = new Command('partnerloop')
@@ -40,28 +43,35 @@ function exitOverrideDeep(cmd: Command) {
   for (const sub of cmd.commands) exitOverrideDeep(sub);
 }
 
-/** Exit codes: 0 done, 1 unexpected failure, 2 bad input or a refused action. */
+/**
+ * Runs one command line and gives the exit code. Exit codes (src/cli/exit-codes.ts, and the
+ * README's CLI section): 0 done, 1 unexpected failure (a bug), 2 bad input or a refused
+ * action, 3 an import that rejected rows, 4 the database or mail server could not be used.
+ * With --json a failure is printed on stderr as the API's `{ error: { code, message, details } }`.
+ */
 export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  // Known for sure once a command is parsed; before that (a usage error), from the raw words.
+  let json = argv.slice(2, argv.includes('--') ? argv.indexOf('--') : undefined).includes('--json');
+  let nameField: ((field: string) => string) | undefined;
+  program.hook('preAction', (_program, action) => {
+    json = Boolean(action.optsWithGlobals<GlobalOptions>().json);
+    nameField = flagNamer(action);
+  });
+  silenceUsageErrorsWhen(program, () => json);
   try {
-    await buildProgram().parseAsync(argv);
-    return 0;
+    await program.parseAsync(argv);
+    return EXIT.done;
   } catch (err) {
-    if (err instanceof CommanderError) {
-      return err.exitCode === 0 ? 0 : 2;
-    }
-    if (err instanceof AppError) {
-      process.stderr.write(`${describeError(err)}\n`);
-      return 2;
-    }
-    process.stderr.write(`Unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    return 1;
+    return reportFailure(err, json, (text) => process.stderr.write(`${text}\n`), nameField);
   }
 }
 
-function describeError(err: AppError): string {
-  const issues = err.details.issues as { field: string; message: string }[] | undefined;
-  if (err.code === 'validation_failed' && issues?.length) {
-    return `Error: ${issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)).join('\n       ')}`;
-  }
-  return `Error: ${err.message}`;
+/** With --json, commander's own usage message would not be JSON; reportFailure prints it instead. */
+function silenceUsageErrorsWhen(cmd: Command, quiet: () => boolean) {
+  cmd.configureOutput({
+    outputError: (text, write) => (quiet() ? undefined : write(text)),
+    writeErr: (text) => (quiet() ? undefined : process.stderr.write(text)),
+  });
+  for (const sub of cmd.commands) silenceUsageErrorsWhen(sub, quiet);
 }

@@ -10,7 +10,9 @@ export type ErrorCode =
   | 'conflict'
   | 'unsupported_media_type'
   /** An outside service (the SMTP server) refused or failed; nothing was recorded. */
-  | 'delivery_failed';
+  | 'delivery_failed'
+  /** The database cannot be opened or reached; `details.hint` says what to check. */
+  | 'unavailable';
 
 export interface FieldIssue {
   field: string;

@@ -11,6 +11,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   conflict: 409,
   unsupported_media_type: 415,
   delivery_failed: 502,
+  unavailable: 503,
 };
 
 /** The one place errors become HTTP answers, all in the shape `{ error: { code, message, details } }`. */

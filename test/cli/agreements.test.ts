@@ -92,10 +92,10 @@ describe('CLI: agreement, referral and fees', () => {
   it('exits 2 naming the field for bad input and refused actions', () => {
     const bad = cli('agreement', 'add', 'Copy Kitchen', '--pay-them', '150%x3');
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('feeToThem.percent');
+    expect(bad.err).toContain('--pay-them (percent)');
     const money = cli('referral', 'won', 'nope', '--value', 'lots', '--start', '2026-01-01');
     expect(money.code).toBe(2);
-    expect(money.err).toContain('monthlyValue');
+    expect(money.err).toContain('--value');
     expect(cli('fees', '--status', 'late').code).toBe(2);
   });
 });

@@ -28,7 +28,7 @@ describe('partnerloop import referrals and export referrals|fees (real binary, S
   it('dry-runs, imports with --create-partners, re-imports without duplicates, and exports', () => {
     expect(cli(data, 'partner', 'add', 'Brightline PR', '--type', 'agency').code).toBe(0);
     const dry = cli(data, '--json', 'import', 'referrals', csv, '--dry-run');
-    expect(dry.code).toBe(0);
+    expect(dry.code).toBe(3); // rows were rejected (exit-codes.test.ts)
     expect(JSON.parse(dry.out)).toMatchObject({
       dryRun: true,
       created: 1,
@@ -39,7 +39,7 @@ describe('partnerloop import referrals and export referrals|fees (real binary, S
       ],
     });
     const real = cli(data, 'import', 'referrals', csv, '--create-partners');
-    expect(real.code).toBe(0);
+    expect(real.code).toBe(3);
     expect(real.out).toContain('2 created');
     expect(real.out).toContain('1 rejected');
     expect(real.out).toContain('Created 1 partner(s): Nobody (agency)');
@@ -63,6 +63,6 @@ describe('partnerloop import referrals and export referrals|fees (real binary, S
   it('refuses a bad filter with exit code 2', () => {
     const r = cli(data, 'export', 'fees', '--as-of', '2026-02-30');
     expect(r.code).toBe(2);
-    expect(r.err).toContain('asOf');
+    expect(r.err).toContain('--as-of: expected a real calendar date');
   });
 });

@@ -16,6 +16,7 @@ import { resolvePartner } from '../../app/partners.js';
 import { showProfile } from '../../app/profile.js';
 import { AGREEMENT_TERMS, type Agreement, describeFee, HANDOFF_METHODS } from '../../domain/agreement.js';
 import { AppError } from '../../domain/errors.js';
+import { fieldFlags } from '../field-flags.js';
 import { parseFeeTerms } from '../flags.js';
 import { emit, keyValues, money } from '../output.js';
 import { withRuntime } from '../session.js';
@@ -33,8 +34,26 @@ const TERM_FLAGS: [flag: string, help: string][] = [
   ['--notes <text>', 'notes'],
 ];
 
+/** Each term flag's option attribute, flag and app field (the error names the flag). */
+const TERM_FIELDS: [option: string, flag: string, field: string][] = [
+  ['payThem', '--pay-them', 'feeToThem'],
+  ['theyPay', '--they-pay', 'feeToUs'],
+  ['theyRefer', '--they-refer', 'theyReferToUs'],
+  ['weRefer', '--we-refer', 'weReferToThem'],
+  ['handoff', '--handoff', 'handoffMethod'],
+  ['handoffInstructions', '--handoff-instructions', 'handoffInstructions'],
+  ['exclusivity', '--exclusivity', 'exclusivity'],
+  ['start', '--start', 'startDate'],
+  ['review', '--review', 'reviewDate'],
+  ['signed', '--signed', 'signedDate'],
+  ['notes', '--notes', 'notes'],
+  ['form', '--form', 'form'],
+];
+const FEE_OPTIONS = new Set(['payThem', 'theyPay']);
+
 function withTermFlags(cmd: Command): Command {
   for (const [flag, help] of TERM_FLAGS) cmd.option(flag, help);
+  fieldFlags(cmd, Object.fromEntries(TERM_FIELDS.map(([, flag, field]) => [field, flag])));
   return cmd
     .addOption(new Option('--form <form>', 'informal or written').choices(['informal', 'written']))
     .addOption(new Option('--handoff <method>', 'how leads are handed over').choices([...HANDOFF_METHODS]));
@@ -42,21 +61,10 @@ function withTermFlags(cmd: Command): Command {
 
 function termsFrom(o: Record<string, string | undefined>): Record<string, unknown> {
   const input: Record<string, unknown> = {};
-  if (o.payThem !== undefined) input.feeToThem = parseFeeTerms('feeToThem', o.payThem);
-  if (o.theyPay !== undefined) input.feeToUs = parseFeeTerms('feeToUs', o.theyPay);
-  const plain: [string, string][] = [
-    ['theyRefer', 'theyReferToUs'],
-    ['weRefer', 'weReferToThem'],
-    ['handoff', 'handoffMethod'],
-    ['handoffInstructions', 'handoffInstructions'],
-    ['exclusivity', 'exclusivity'],
-    ['start', 'startDate'],
-    ['review', 'reviewDate'],
-    ['signed', 'signedDate'],
-    ['notes', 'notes'],
-    ['form', 'form'],
-  ];
-  for (const [flag, field] of plain) if (o[flag] !== undefined) input[field] = o[flag];
+  for (const [option, flag, field] of TERM_FIELDS) {
+    const value = o[option];
+    if (value !== undefined) input[field] = FEE_OPTIONS.has(option) ? parseFeeTerms(flag, value) : value;
+  }
   return input;
 }
 

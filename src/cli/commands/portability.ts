@@ -12,6 +12,8 @@ import { PARTNER_SORTS } from '../../contract/partner.js';
 import { AppError } from '../../domain/errors.js';
 import { parseMapPairs } from '../../domain/import/fields.js';
 import { STAGES } from '../../domain/stage.js';
+import { RowsRejected } from '../exit-codes.js';
+import { fileSize } from '../files.js';
 import { emit, type Output, table } from '../output.js';
 import { withRuntime } from '../session.js';
 
@@ -27,20 +29,23 @@ export function portabilityCommands(program: Command) {
     .option('--dry-run', 'report what would be created, updated and rejected, and change nothing')
     .addOption(new Option('--date-order <order>', 'how to read 03/04/2026').choices(['dmy', 'mdy']).default('dmy'))
     .option('--batch-size <n>', 'rows per transaction', String(PARTNER_IMPORT_BATCH))
-    .action(async (file: string, opts, cmd: Command) =>
-      withRuntime(cmd, async ({ deps, ctx }, o) => {
+    .action(async (file: string, opts, cmd: Command) => {
+      fileSize(file);
+      const batchSize = positiveInt(opts.batchSize, '--batch-size');
+      await withRuntime(cmd, async ({ deps, ctx }, o) => {
         const report = await withProgressBar(file, o, (onProgress) =>
           importCsv(deps, ctx, partnerImport, fs.createReadStream(file), {
             map: parseMapPairs(opts.map),
             dryRun: Boolean(opts.dryRun),
             dateOrder: opts.dateOrder,
-            batchSize: positiveInt(opts.batchSize, 'batch-size'),
+            batchSize,
             onProgress,
           }),
         );
         emit(o, report, describeReport);
-      }),
-    );
+        endWithRejections(report);
+      });
+    });
 
   const exportCmd = program.command('export').description('Take records out as CSV');
   exportCmd
@@ -85,12 +90,12 @@ export function portabilityCommands(program: Command) {
     .action(async (opts, cmd: Command) =>
       withRuntime(cmd, async ({ deps, ctx }, o) => {
         if (opts.sqliteCopy) {
-          refuseExisting(opts.sqliteCopy, 'sqlite-copy');
+          refuseExisting(opts.sqliteCopy, '--sqlite-copy');
           await sqliteCopy(deps, opts.sqliteCopy);
           return emit(o, { file: opts.sqliteCopy }, (r) => `${pc.green('Copied')} the database to ${r.file}`);
         }
-        if (!opts.out) throw AppError.validation([{ field: 'out', message: 'name the backup file: --out FILE' }]);
-        refuseExisting(opts.out, 'out');
+        if (!opts.out) throw AppError.validation([{ field: '--out', message: 'name the backup file: --out FILE' }]);
+        refuseExisting(opts.out, '--out');
         const tmp = `${opts.out}.partial`;
         const stream = fs.createWriteStream(tmp);
         let counts: TableCounts;
@@ -130,14 +135,6 @@ export function portabilityCommands(program: Command) {
     );
 }
 
-export function fileSize(file: string): number {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    throw AppError.validation([{ field: 'file', message: `cannot read "${file}"` }]);
-  }
-}
-
 function refuseExisting(file: string, field: string) {
   if (fs.existsSync(file)) throw AppError.validation([{ field, message: `"${file}" exists; choose a new file name` }]);
 }
@@ -146,6 +143,11 @@ export function positiveInt(raw: string, field: string): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw AppError.validation([{ field, message: 'expected a whole number ≥ 1' }]);
   return n;
+}
+
+/** Ends an import whose report lists rejected rows with its own exit code (EXIT.rowsRejected). */
+export function endWithRejections(report: Pick<ImportReport, 'rejected'>): void {
+  if (report.rejected > 0) throw new RowsRejected(report.rejected);
 }
 
 export async function writeTo(stream: NodeJS.WritableStream, chunk: string): Promise<void> {

@@ -7,9 +7,17 @@ import { importReferrals, REFERRAL_IMPORT_BATCH, type ReferralImportReport } fro
 import { resolvePartner } from '../../app/partners.js';
 import { parseMapPairs } from '../../domain/import/fields.js';
 import { REFERRAL_DIRECTIONS, REFERRAL_OUTCOMES, REFERRAL_SOURCES } from '../../domain/referral.js';
+import { fileSize } from '../files.js';
 import { emit } from '../output.js';
 import { withRuntime } from '../session.js';
-import { describeReport, positiveInt, withProgressBar, writeFileFrom, writeTo } from './portability.js';
+import {
+  describeReport,
+  endWithRejections,
+  positiveInt,
+  withProgressBar,
+  writeFileFrom,
+  writeTo,
+} from './portability.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -32,21 +40,24 @@ export function referralPortabilityCommands(program: Command) {
     .option('--create-partners', 'create an agency partner for each partner name the workspace lacks')
     .addOption(new Option('--date-order <order>', 'how to read 03/04/2026').choices(['dmy', 'mdy']).default('dmy'))
     .option('--batch-size <n>', 'rows per transaction', String(REFERRAL_IMPORT_BATCH))
-    .action(async (file: string, opts, cmd: Command) =>
-      withRuntime(cmd, async ({ deps, ctx }, o) => {
+    .action(async (file: string, opts, cmd: Command) => {
+      fileSize(file);
+      const batchSize = positiveInt(opts.batchSize, '--batch-size');
+      await withRuntime(cmd, async ({ deps, ctx }, o) => {
         const report = await withProgressBar(file, o, (onProgress) =>
           importReferrals(deps, ctx, fs.createReadStream(file), {
             map: parseMapPairs(opts.map),
             dryRun: Boolean(opts.dryRun),
             createPartners: Boolean(opts.createPartners),
             dateOrder: opts.dateOrder,
-            batchSize: positiveInt(opts.batchSize, 'batch-size'),
+            batchSize,
             onProgress,
           }),
         );
         emit(o, report, describeReferralReport);
-      }),
-    );
+        endWithRejections(report);
+      });
+    });
 
   const exportCmd = group('export');
   exportCmd

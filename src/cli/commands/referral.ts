@@ -17,6 +17,7 @@ import {
   showReferral,
 } from '../../app/referrals.js';
 import { LOST_REASONS, REFERRAL_DIRECTIONS, REFERRAL_OUTCOMES, REFERRAL_SOURCES } from '../../domain/referral.js';
+import { fieldFlags } from '../field-flags.js';
 import { parseMajor } from '../flags.js';
 import { emit, keyValues, money, table } from '../output.js';
 import { withRuntime } from '../session.js';
@@ -150,11 +151,10 @@ export function referralCommand(program: Command) {
     'won',
     'Mark won: monthly value (whole currency units) and start date',
     (c) =>
-      c
+      fieldFlags(c, { monthlyValue: '--value', startDate: '--start' })
         .requiredOption('--value <amount>', 'monthly value, e.g. 2000')
         .requiredOption('--start <YYYY-MM-DD>', 'client start date'),
-    (deps, ctx, id, o) =>
-      markWon(deps, ctx, id, { monthlyValue: parseMajor('monthlyValue', o.value!), startDate: o.start }),
+    (deps, ctx, id, o) => markWon(deps, ctx, id, { monthlyValue: parseMajor('--value', o.value!), startDate: o.start }),
   );
   run(
     'lost',
@@ -175,7 +175,7 @@ export function referralCommand(program: Command) {
     'edit',
     'Change a referral (a won one’s value or start re-derives its unpaid fee lines)',
     (c) =>
-      c
+      fieldFlags(c, { leadName: '--lead', monthlyValue: '--value', startDate: '--start' })
         .option('--lead <name>', 'lead name')
         .option('--company <text>', 'company')
         .option('--contact <text>', 'contact details')
@@ -190,7 +190,7 @@ export function referralCommand(program: Command) {
         contact: o.contact,
         date: o.date,
         notes: o.notes,
-        monthlyValue: o.value === undefined ? undefined : parseMajor('monthlyValue', o.value),
+        monthlyValue: o.value === undefined ? undefined : parseMajor('--value', o.value),
         startDate: o.start,
       }),
   );

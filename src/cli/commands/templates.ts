@@ -14,7 +14,7 @@ function bodyFrom(opts: { body?: string; bodyFile?: string }): string | undefine
   try {
     return fs.readFileSync(opts.bodyFile === '-' ? 0 : opts.bodyFile, 'utf8');
   } catch (err) {
-    throw AppError.validation([{ field: 'body-file', message: `cannot read it: ${(err as Error).message}` }]);
+    throw AppError.validation([{ field: '--body-file', message: `cannot read it: ${(err as Error).message}` }]);
   }
 }
 
