@@ -41,22 +41,20 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
   };
 }
 
-<<<<<<< HEAD
 function parseInstant(name: string, raw: string | undefined): Date | undefined {
   if (raw === undefined || raw === '') return undefined;
   // An offset is required so the pinned instant never depends on the machine's time zone.
   const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw) ? new Date(raw) : null;
   if (!at || Number.isNaN(at.getTime())) {
-    throw new Error(`${name} must be an ISO-8601 instant with an offset, e.g. 2026-11-24T10:00:00Z, got "${raw}"`);
+    throw AppError.validation([
+      { field: name, message: `expected an ISO-8601 instant with an offset, e.g. 2026-11-24T10:00:00Z, got "${raw}"` },
+    ]);
   }
   return at;
 }
 
-function parsePort(raw: string | undefined): number {
-=======
 /** A port as typed in `setting` (PORT, or a flag such as --port); 3000 when absent. */
 export function parsePort(raw: string | undefined, setting: string): number {
->>>>>>> 997353a (CLI exit codes: one line and a documented code for each way a command fails (issue 16 item 9))
   if (raw === undefined || raw === '') return 3000;
   const port = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || port > 65535) {
