@@ -7,7 +7,7 @@ import {
 } from '../contract/outreach.js';
 import { addDays, localDate, zonedInstant } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
-import { followUpRefusal } from '../domain/followup.js';
+import { followUpRefusal, oneFollowUpRule } from '../domain/followup.js';
 import {
   type Message,
   type MessageChannel,
@@ -274,6 +274,16 @@ function checkOutreachRules(partner: Partner, kind: TemplateKind, cycle: CycleFa
     throw new AppError('conflict', `${partner.name} is archived; restore it before writing to them`, {
       id: partner.id,
     });
+  }
+  if (kind === 'first_touch' && partner.stage === 'followed_up') {
+    // After the follow-up the stage is not the reason: the one-follow-up rule is, until they
+    // answer or are marked silent (no_response), from where they may be approached again.
+    const rule = oneFollowUpRule(cycle.followUp?.sentOn ?? null);
+    throw new AppError(
+      'illegal_transition',
+      `No message to ${partner.name}: ${rule}. Record their reply, or move them to no_response to approach them again later`,
+      { from: partner.stage, to: 'contacted', reason: rule },
+    );
   }
   if (kind === 'first_touch' && !canMove(partner.stage, 'contacted')) {
     throw new AppError(

@@ -10,6 +10,7 @@ import {
   activePartnersInStages,
   outreachMessages,
   partnerRefs,
+  partnersInStagesBefore,
   partnersWithActionBy,
   repliesFor,
 } from '../store/outreach.js';
@@ -75,12 +76,27 @@ async function asOfDay(deps: Deps, ctx: Ctx, input: unknown) {
   return { profile, asOf: asOf ?? localDate(deps.clock(), profile.timeZone) };
 }
 
+/**
+ * The partners the follow-up rule was watching on `asOf`. For a past day the stage comes from
+ * the stage history: a partner who has replied, been booked or gone silent since was still
+ * waiting then. From today on, the current stage says the same (every stage change writes a
+ * stage event), and is one indexed read instead of a pass over the history.
+ */
+async function waitingPartners(deps: Deps, ctx: Ctx, asOf: string, timeZone: string) {
+  const db = deps.store.db;
+  if (asOf >= localDate(deps.clock(), timeZone)) return activePartnersInStages(db, ctx.workspaceId, WAITING);
+  const dayAfter = zonedInstant(`${addDays(asOf, 1)}T00:00`, timeZone);
+  return partnersInStagesBefore(db, ctx.workspaceId, WAITING, dayAfter);
+}
+
 async function followUpItems(deps: Deps, ctx: Ctx, asOf: string, profile: Awaited<ReturnType<typeof showProfile>>) {
   const db = deps.store.db;
-  const partners = await activePartnersInStages(db, ctx.workspaceId, WAITING);
+  const partners = await waitingPartners(deps, ctx, asOf, profile.timeZone);
   const ids = partners.map((p) => p.id);
-  const messages = await outreachMessages(db, ctx.workspaceId, ids);
-  const replies = await repliesFor(db, ctx.workspaceId, ids);
+  // Only what had happened by `asOf`: a later first touch (a partner approached again) would
+  // otherwise replace the cycle that was running then.
+  const messages = (await outreachMessages(db, ctx.workspaceId, ids)).filter((m) => m.sentOn <= asOf);
+  const replies = (await repliesFor(db, ctx.workspaceId, ids)).filter((r) => r.repliedOn <= asOf);
   const messagesOf = groupBy(messages, (m) => m.partnerId);
   const repliesOf = groupBy(replies, (r) => r.partnerId);
   const items: FollowUpItem[] = [];

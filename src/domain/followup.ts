@@ -62,9 +62,14 @@ export function followUpStatus(input: FollowUpInput): FollowUpStatus {
  */
 export function followUpRefusal(input: Omit<FollowUpInput, 'today'> & { on: string }): string | null {
   if (!input.firstTouchOn) return 'no first message has been sent to this partner yet';
-  if (input.followUpOn) return `the one follow-up was already sent on ${input.followUpOn}; there is never a second`;
+  if (input.followUpOn) return oneFollowUpRule(input.followUpOn);
   if (input.replyOn) return `they replied on ${input.replyOn}, so no follow-up is needed`;
   if (input.on < input.firstTouchOn)
     return `the follow-up cannot be dated before the first message (${input.firstTouchOn})`;
   return null;
+}
+
+/** The rule's own words, for every refusal it causes (a second follow-up, or any message after it). */
+export function oneFollowUpRule(followUpOn: string | null): string {
+  return `the one follow-up ${followUpOn ? `was already sent on ${followUpOn}` : 'has already gone out'}; there is never a second`;
 }

@@ -102,6 +102,47 @@ export async function activePartnersInStages(
     .execute();
 }
 
+/**
+ * Partners whose stage just before the instant `until` was one of `stages`, read from the
+ * stage history (their latest stage event before it), and who were not archived then. `stage`
+ * is that earlier stage; a partner created after `until` has no event before it.
+ */
+export async function partnersInStagesBefore(
+  db: Kysely<DB>,
+  workspaceId: string,
+  stages: string[],
+  until: string,
+): Promise<PartnerRef[]> {
+  return db
+    .selectFrom('stageEvents as e')
+    .innerJoin('partners as p', (j) => j.onRef('p.id', '=', 'e.partnerId').onRef('p.workspaceId', '=', 'e.workspaceId'))
+    .select(['p.id', 'p.name', 'e.stage', 'p.nextAction', 'p.nextActionDate'])
+    .where('e.workspaceId', '=', workspaceId)
+    .where('e.at', '<', until)
+    .where('e.stage', 'in', stages)
+    .where((eb) => eb.or([eb('p.archivedAt', 'is', null), eb('p.archivedAt', '>=', until)]))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('stageEvents as later')
+            .select('later.id')
+            .whereRef('later.workspaceId', '=', 'e.workspaceId')
+            .whereRef('later.partnerId', '=', 'e.partnerId')
+            .where('later.at', '<', until)
+            // Two moves in the same millisecond are ordered by id (ids sort in creation order).
+            .where((eb) =>
+              eb.or([
+                eb('later.at', '>', eb.ref('e.at')),
+                eb.and([eb('later.at', '=', eb.ref('e.at')), eb('later.id', '>', eb.ref('e.id'))]),
+              ]),
+            ),
+        ),
+      ),
+    )
+    .orderBy('p.name')
+    .execute();
+}
+
 /** Partners with a next action due by `date`, the oldest first (the first `limit`), and how many in all. */
 export async function partnersWithActionBy(
   db: Kysely<DB>,

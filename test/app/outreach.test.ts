@@ -63,6 +63,13 @@ describeEachDb('outreach', (env) => {
     expect(second.code).toBe('conflict');
     expect(second.message).toMatch(/already sent on 2026-12-02/);
     expect((await partnerMessages(deps, ctx, p.id)).items).toHaveLength(2);
+    // A plain send (no template) after the follow-up is refused by the same rule, not by the stage.
+    const plain = await sendMessage(deps, ctx, p.id, {}).catch((e) => e);
+    expect(plain.code).toBe('illegal_transition');
+    expect(plain.message).toBe(
+      'No message to Brightline PR: the one follow-up was already sent on 2026-12-02; there is never a second. Record their reply, or move them to no_response to approach them again later',
+    );
+    expect((await partnerMessages(deps, ctx, p.id)).items).toHaveLength(2);
 
     expect((await today(deps, ctx, { asOf: '2026-12-15' })).proposedNoResponse).toEqual([]);
     const silent = await today(deps, ctx, { asOf: '2026-12-16' });

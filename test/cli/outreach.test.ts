@@ -51,6 +51,28 @@ describe('outreach CLI', () => {
     expect(run('template', 'add', 'Bad', '--body', 'Hi {{partner.nick}}').code).toBe(2);
   });
 
+  // Another partner, so the dates are its own: first touch on the 2nd, the follow-up on the
+  // 9th, their reply on the 12th. Every day is explicit; nothing depends on the real date.
+  it('refuses a message after the one follow-up naming the rule, and answers as of a past day', () => {
+    const add = ['partner', 'add', 'Quiet Studio', '--type', 'agency', '--contact', 'Alex Doe', '--audience', 'shops'];
+    expect(run(...add).code).toBe(0);
+    expect(run('outreach', 'send', 'Quiet Studio', '--channel', 'linkedin', '--on', '2026-11-02').code).toBe(0);
+    const fu = run('--json', 'outreach', 'send', 'Quiet Studio', '--channel', 'linkedin', '--on', '2026-11-09');
+    expect(JSON.parse(fu.out)).toMatchObject({ kind: 'follow_up', sentOn: '2026-11-09' });
+    const again = run('outreach', 'send', 'Quiet Studio', '--channel', 'linkedin', '--on', '2026-11-10');
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('the one follow-up was already sent on 2026-11-09; there is never a second');
+    expect(again.err).not.toContain('not yet contacted');
+    expect(run('reply', 'Quiet Studio', 'interested', '--on', '2026-11-12').code).toBe(0);
+
+    const day6 = JSON.parse(run('--json', 'today', '--as-of', '2026-11-08').out);
+    const quiet = (items: { partner: { name: string } }[]) => items.find((f) => f.partner.name === 'Quiet Studio');
+    expect(quiet(day6.followUpsDue)).toMatchObject({ state: 'due', partner: { stage: 'contacted' } });
+    const waiting = JSON.parse(run('--json', 'followups', '--as-of', '2026-11-11').out);
+    expect(quiet(waiting.items)).toMatchObject({ state: 'awaiting_reply', partner: { stage: 'followed_up' } });
+    expect(quiet(JSON.parse(run('--json', 'followups', '--as-of', '2026-11-12').out).items)).toBeUndefined();
+  });
+
   it('books, exports and completes a call', () => {
     expect(run('reply', 'Brightline PR', 'interested', '--on', '2026-11-05').code).toBe(0);
     const booked = run('--json', 'call', 'book', 'Brightline PR', '--at', '2026-11-27 10:00', '--minutes', '15');

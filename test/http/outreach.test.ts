@@ -57,6 +57,20 @@ describeEachDb('outreach over HTTP', (env) => {
     expect((await call('GET', '/followups')).body.items[0]).toMatchObject({ state: 'awaiting_reply' });
   });
 
+  it('answers GET /today?asOf as the records stood that day, before a later reply', async () => {
+    const { call, deps, ctx } = setup();
+    const p = await readyToWrite(deps, ctx);
+    await call('POST', `/partners/${p.id}/outreach/send`, { channel: 'linkedin', on: '2026-11-17' });
+    expect((await call('POST', `/partners/${p.id}/replies`, { answer: 'interested', on: '2026-11-24' })).status).toBe(
+      201,
+    );
+    const then = await call('GET', '/today?asOf=2026-11-23');
+    expect(then.body.followUpsDue).toEqual([
+      expect.objectContaining({ partner: expect.objectContaining({ id: p.id, stage: 'contacted' }), state: 'due' }),
+    ]);
+    expect((await call('GET', '/today?asOf=2026-11-24')).body.followUpsDue).toEqual([]);
+  });
+
   it('records a reply, books and completes a call, and serves .ics as text/calendar', async () => {
     const { call, deps, ctx } = setup();
     const p = await readyToWrite(deps, ctx);
