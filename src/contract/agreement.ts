@@ -6,7 +6,7 @@ import {
   HANDOFF_METHODS,
   MAX_FEE_MONTHS,
 } from '../domain/agreement.js';
-import { DateSchema, IdSchema, MoneySchema, optionalText } from './common.js';
+import { DateSchema, IdSchema, line, MoneySchema, optionalText } from './common.js';
 
 export const FeeTermsSchema = z
   .discriminatedUnion('kind', [
@@ -64,7 +64,7 @@ const fields = {
   feeToUs: FeeTermsSchema,
   handoffMethod: z.enum(HANDOFF_METHODS).nullable(),
   handoffInstructions: optionalText(2000),
-  exclusivity: z.string().trim().min(1).max(500),
+  exclusivity: line().min(1).max(500),
   startDate: DateSchema.nullable(),
   reviewDate: DateSchema.nullable(),
   signedDate: DateSchema.nullable(),

@@ -1,7 +1,29 @@
 import { z } from '@hono/zod-openapi';
 import { AppError, type FieldIssue } from '../domain/errors.js';
+import { type TextKind, textProblem } from '../domain/text.js';
 
-export const IdSchema = z.string().min(1).max(64);
+function refuseBadText(kind: TextKind) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    const problem = textProblem(value, kind);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  };
+}
+
+/**
+ * The string every request field is built from: one line with no control characters and no
+ * unpaired surrogates (see domain/text.ts). Trimmed first unless `trim` is false, so a pasted
+ * trailing newline is not a refusal. Chain `.min()`, `.max()` and the rest after it.
+ */
+export function line(options: { trim?: boolean } = {}) {
+  return (options.trim === false ? z.string() : z.string().trim()).superRefine(refuseBadText('line'));
+}
+
+/** Like `line`, for multi-line text: tab, line feed and carriage return are allowed. */
+export function text(options: { trim?: boolean } = {}) {
+  return (options.trim === false ? z.string() : z.string().trim()).superRefine(refuseBadText('text'));
+}
+
+export const IdSchema = line({ trim: false }).min(1).max(64);
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
 export const DateSchema = z
@@ -52,11 +74,18 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   return result.data;
 }
 
-/** Optional text that may be cleared: empty strings become null. */
+/** Optional multi-line text that may be cleared: empty strings become null. */
 export function optionalText(max: number) {
-  return z
-    .string()
-    .trim()
+  return optional(text(), max);
+}
+
+/** Optional one-line text that may be cleared: empty strings become null. */
+export function optionalLine(max: number) {
+  return optional(line(), max);
+}
+
+function optional(schema: z.ZodString, max: number) {
+  return schema
     .max(max, `expected at most ${max} characters`)
     .transform((s) => (s === '' ? null : s))
     .nullable()

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { FEE_DIRECTIONS, FEE_LINE_STATUSES } from '../domain/fees.js';
-import { DateSchema, IdSchema } from './common.js';
+import { DateSchema, IdSchema, line } from './common.js';
 
 export const FeeLineSchema = z
   .object({
@@ -32,7 +32,7 @@ export const FeeQuerySchema = z
     to: DateSchema.optional().openapi({ description: 'Due on or before' }),
     asOf: DateSchema.optional().openapi({ description: 'Overdue means due before this day; defaults to today' }),
     limit: z.coerce.number().int().min(1).max(500).default(100),
-    cursor: z.string().max(500).optional(),
+    cursor: line({ trim: false }).max(500).optional(),
   })
   .openapi('FeeQuery');
 

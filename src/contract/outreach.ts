@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { FOLLOW_UP_STATES } from '../domain/followup.js';
 import { FITS, MESSAGE_CHANNELS, REPLY_ANSWERS } from '../domain/outreach.js';
 import { TEMPLATE_CHANNELS, TEMPLATE_KINDS } from '../domain/template.js';
-import { DateSchema, IdSchema, optionalText } from './common.js';
+import { DateSchema, IdSchema, line, optionalLine, optionalText, text } from './common.js';
 import { FeeLineSchema } from './fee.js';
 import { StageSchema } from './partner.js';
 import { PartnerFlagsSchema } from './referral.js';
@@ -22,11 +22,11 @@ export const TemplateSchema = z
   .openapi('Template');
 
 const templateFields = {
-  name: z.string().trim().min(1, 'must not be empty').max(120, 'expected at most 120 characters'),
+  name: line().min(1, 'must not be empty').max(120, 'expected at most 120 characters'),
   kind: z.enum(TEMPLATE_KINDS),
   channel: z.enum(TEMPLATE_CHANNELS),
-  subject: optionalText(300),
-  body: z.string().trim().min(1, 'must not be empty').max(10_000, 'expected at most 10,000 characters'),
+  subject: optionalLine(300),
+  body: text().min(1, 'must not be empty').max(10_000, 'expected at most 10,000 characters'),
 };
 
 export const TemplateCreateSchema = z
@@ -34,17 +34,19 @@ export const TemplateCreateSchema = z
   .openapi('TemplateCreate');
 export const TemplatePatchSchema = z.strictObject(templateFields).partial().openapi('TemplatePatch');
 
-export const BracketConvertSchema = z.strictObject({ text: z.string().max(10_000) }).openapi('BracketConvert');
+export const BracketConvertSchema = z
+  .strictObject({ text: text({ trim: false }).max(10_000) })
+  .openapi('BracketConvert');
 export const BracketConvertedSchema = z
   .object({ text: z.string(), converted: z.array(z.string()), unknown: z.array(z.string()) })
   .openapi('BracketConverted');
 
 const ComposeFields = {
-  template: z.string().trim().min(1).max(120).optional().openapi({
+  template: line().min(1).max(120).optional().openapi({
     description: 'Template id or name; by default the one that fits the stage (first touch, then follow-up)',
   }),
-  subject: z.string().max(300).optional().openapi({ description: 'Edited subject (merge fields allowed)' }),
-  body: z.string().max(10_000).optional().openapi({ description: 'Edited body (merge fields allowed)' }),
+  subject: line({ trim: false }).max(300).optional().openapi({ description: 'Edited subject (merge fields allowed)' }),
+  body: text({ trim: false }).max(10_000).optional().openapi({ description: 'Edited body (merge fields allowed)' }),
 };
 
 export const PreviewRequestSchema = z.strictObject(ComposeFields).openapi('PreviewRequest');
@@ -135,9 +137,9 @@ export const CallDoneSchema = z
   .strictObject({
     fit: z.enum(FITS),
     notes: optionalText(10_000),
-    theirIdealClient: optionalText(500),
-    theirServices: optionalText(500),
-    nextStep: optionalText(500),
+    theirIdealClient: optionalLine(500),
+    theirServices: optionalLine(500),
+    nextStep: optionalLine(500),
   })
   .openapi('CallDone');
 
@@ -220,7 +222,7 @@ export const CallIdParamSchema = z.object({ id: IdSchema.openapi({ param: { name
 
 export const MessageListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: line({ trim: false }).max(500).optional(),
 });
 
 export const MessageLogItemSchema = MessageSchema.extend({ partner: PartnerRefSchema }).openapi('MessageLogItem');

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { PARTNER_TYPES } from '../domain/partner.js';
 import { STAGES } from '../domain/stage.js';
-import { DateSchema, IdSchema, optionalText } from './common.js';
+import { DateSchema, IdSchema, line, optionalLine, optionalText } from './common.js';
 
 export const StageSchema = z.enum(STAGES).openapi('Stage');
 export const PartnerTypeSchema = z.enum(PARTNER_TYPES).openapi('PartnerType');
@@ -30,17 +30,10 @@ export const PartnerSchema = z
   })
   .openapi('Partner');
 
-const tag = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1, 'tags must not be empty')
-  .max(40, 'expected tags of at most 40 characters');
+const tag = line().toLowerCase().min(1, 'tags must not be empty').max(40, 'expected tags of at most 40 characters');
 
 const url = (example: string) =>
-  z
-    .string()
-    .trim()
+  line()
     .max(500, 'expected at most 500 characters')
     .refine((s) => s === '' || /^(https?:\/\/)?[^\s/]+\.[^\s]+$/i.test(s), `expected a URL such as ${example}`)
     .transform((s) => (s === '' ? null : s))
@@ -48,9 +41,9 @@ const url = (example: string) =>
     .optional();
 
 const partnerFields = {
-  name: z.string().trim().min(1, 'must not be empty').max(120, 'expected at most 120 characters'),
-  company: optionalText(120),
-  contactName: optionalText(120),
+  name: line().min(1, 'must not be empty').max(120, 'expected at most 120 characters'),
+  company: optionalLine(120),
+  contactName: optionalLine(120),
   email: z
     .union([z.literal(''), z.email('expected an e-mail address such as dana@example.com').max(254)])
     .transform((s) => (s === '' ? null : s.trim()))
@@ -59,12 +52,12 @@ const partnerFields = {
   linkedinUrl: url('https://www.linkedin.com/in/name'),
   website: url('https://example.com'),
   type: PartnerTypeSchema,
-  subtype: optionalText(60),
+  subtype: optionalLine(60),
   audience: optionalText(500),
-  owner: optionalText(120),
+  owner: optionalLine(120),
   tags: z.array(tag).max(20, 'expected at most 20 tags').optional(),
   notes: optionalText(5000),
-  nextAction: optionalText(200),
+  nextAction: optionalLine(200),
   nextActionDate: DateSchema.nullable().optional(),
 };
 
@@ -81,22 +74,25 @@ export type PartnerSort = (typeof PARTNER_SORTS)[number];
 
 const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
-    .union([z.string(), z.array(z.string())])
+    .union([line({ trim: false }), z.array(line({ trim: false }))])
     .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(item));
 
 export const PartnerListQuerySchema = z
   .strictObject({
     type: csv(PartnerTypeSchema).optional().openapi({ description: 'Comma-separated types' }),
-    subtype: z.string().max(60).optional(),
+    subtype: line({ trim: false }).max(60).optional(),
     stage: csv(StageSchema).optional().openapi({ description: 'Comma-separated stages' }),
-    tag: z.string().max(40).optional(),
-    q: z.string().max(200).optional().openapi({ description: 'Search name, company, contact, e-mail and notes' }),
+    tag: line({ trim: false }).max(40).optional(),
+    q: line({ trim: false })
+      .max(200)
+      .optional()
+      .openapi({ description: 'Search name, company, contact, e-mail and notes' }),
     archived: z.enum(['exclude', 'include', 'only']).default('exclude'),
     sort: z.enum(PARTNER_SORTS).default('updated'),
     dir: z.enum(['asc', 'desc']).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
-    cursor: z.string().max(500).optional(),
+    cursor: line({ trim: false }).max(500).optional(),
   })
   .openapi('PartnerListQuery');
 export type PartnerListQuery = z.output<typeof PartnerListQuerySchema>;
@@ -133,7 +129,7 @@ export const ActivityPageSchema = z
 
 export const ActivityListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  cursor: line({ trim: false }).max(500).optional(),
 });
 
 export const PartnerIdParamSchema = z.object({

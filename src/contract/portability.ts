@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { line } from './common.js';
 import { FeeQuerySchema } from './fee.js';
 import { PartnerListQuerySchema } from './partner.js';
 import { ReferralListQuerySchema } from './referral.js';
@@ -10,7 +11,7 @@ export const ImportQuerySchema = z
       .optional()
       .openapi({ description: 'Report what would happen and change nothing' }),
     map: z
-      .union([z.string().max(300), z.array(z.string().max(300)).max(100)])
+      .union([line({ trim: false }).max(300), z.array(line({ trim: false }).max(300)).max(100)])
       .optional()
       .openapi({ description: 'column=field overrides; repeat the parameter for several columns' }),
     dateOrder: z.enum(['dmy', 'mdy']).optional().openapi({ description: 'How to read 03/04/2026 (default dmy)' }),

@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { REVIEW_CADENCES } from '../domain/profile.js';
-import { MoneySchema, optionalText } from './common.js';
+import { line, MoneySchema, optionalLine, optionalText } from './common.js';
 
-const timeZone = z.string().refine((tz) => {
+const timeZone = line({ trim: false }).refine((tz) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
@@ -37,12 +37,12 @@ export const ProfileSchema = z
 
 export const ProfilePatchSchema = z
   .strictObject({
-    name: z.string().trim().min(1, 'must not be empty').max(120),
+    name: line().min(1, 'must not be empty').max(120),
     positioning: optionalText(280),
     idealClient: optionalText(280),
     servicesOffered: optionalText(500),
     servicesReferredOut: optionalText(500),
-    senderName: optionalText(120),
+    senderName: optionalLine(120),
     senderEmail: z.email('expected an e-mail address').max(254).nullable(),
     calendarLink: z.url('expected a URL such as https://cal.com/you/15min').max(500).nullable(),
     currency: z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter ISO 4217 code such as USD or EUR'),

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { FITS, LOST_REASONS, REFERRAL_DIRECTIONS, REFERRAL_OUTCOMES, REFERRAL_SOURCES } from '../domain/referral.js';
-import { DateSchema, IdSchema, MoneySchema, optionalText } from './common.js';
+import { DateSchema, IdSchema, line, MoneySchema, optionalLine, optionalText } from './common.js';
 
 export const ReferralSchema = z
   .object({
@@ -25,9 +25,9 @@ export const ReferralSchema = z
   .openapi('Referral');
 
 const editable = {
-  leadName: z.string().trim().min(1, 'must not be empty').max(200, 'expected at most 200 characters'),
-  company: optionalText(200),
-  contact: optionalText(300),
+  leadName: line().min(1, 'must not be empty').max(200, 'expected at most 200 characters'),
+  company: optionalLine(200),
+  contact: optionalLine(300),
   date: DateSchema,
   notes: optionalText(5000),
   fit: z.enum(FITS).nullable(),
@@ -73,7 +73,7 @@ export const ReferralListQuerySchema = z
     from: DateSchema.optional(),
     to: DateSchema.optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
-    cursor: z.string().max(500).optional(),
+    cursor: line({ trim: false }).max(500).optional(),
   })
   .openapi('ReferralListQuery');
 

@@ -1,10 +1,13 @@
 import { z } from '@hono/zod-openapi';
-import { DateSchema, optionalText } from './common.js';
+import { DateSchema, line, optionalText } from './common.js';
 
 export const ReviewQuerySchema = z
   .strictObject({
-    week: z.string().max(8).optional().openapi({ description: 'ISO week, e.g. 2026-W47', example: '2026-W47' }),
-    month: z.string().max(7).optional().openapi({ description: 'Month, e.g. 2026-11', example: '2026-11' }),
+    week: line({ trim: false })
+      .max(8)
+      .optional()
+      .openapi({ description: 'ISO week, e.g. 2026-W47', example: '2026-W47' }),
+    month: line({ trim: false }).max(7).optional().openapi({ description: 'Month, e.g. 2026-11', example: '2026-11' }),
     from: DateSchema.optional(),
     to: DateSchema.optional(),
     asOf: DateSchema.optional().openapi({ description: 'Look at the records as of this day (default today)' }),
@@ -21,8 +24,8 @@ export type ReviewQuery = z.output<typeof ReviewQuerySchema>;
 
 export const ReviewSaveSchema = z
   .strictObject({
-    week: z.string().max(8).optional(),
-    month: z.string().max(7).optional(),
+    week: line({ trim: false }).max(8).optional(),
+    month: line({ trim: false }).max(7).optional(),
     from: DateSchema.optional(),
     to: DateSchema.optional(),
     notes: optionalText(5000),
