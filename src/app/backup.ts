@@ -11,6 +11,7 @@ import {
   updateWorkspaceRow,
   vacuumInto,
 } from '../store/backup.js';
+import { recordName, rowProblem, storeRefusal } from './backup-rows.js';
 import { type Ctx, type Deps, inTransaction, nowIso } from './context.js';
 
 export const BACKUP_FORMAT = 'partnerloop-backup';
@@ -120,9 +121,16 @@ export async function restoreWorkspace(
     const counts: TableCounts = Object.fromEntries(BACKUP_TABLES.map((t) => [t.name, 0]));
     let current: BackupTable | undefined;
     let buffer: Record<string, unknown>[] = [];
+    let bufferLines: number[] = [];
     const flush = async () => {
-      if (current && buffer.length > 0) await insertRows(db, current, buffer).catch(explainConflict);
+      const table = current;
+      if (table && buffer.length > 0) {
+        await insertRows(db, table, buffer).catch((err: unknown) => {
+          throw explainConflict(err) ?? storeRefusal(err, table.name, bufferLines) ?? err;
+        });
+      }
       buffer = [];
+      bufferLines = [];
     };
     for (let line = await nextLine(); line !== undefined; line = await nextLine()) {
       const entry = parseJson(line) as { table?: string; row?: Record<string, unknown> } | undefined;
@@ -134,16 +142,29 @@ export async function restoreWorkspace(
       const allowed = columns.get(table.name) ?? new Set<string>();
       const extra = Object.keys(entry.row).filter((c) => !allowed.has(c));
       if (extra.length > 0) throw bad(`${table.name} has no column ${extra.join(', ')}`);
+      // Checked here, with the line at hand, rather than left to the driver: the whole file is
+      // refused (nothing is restored) with the record and the column to fix.
+      const problem = rowProblem(entry.row);
+      if (problem) {
+        const record = recordName(table.name, entry.row);
+        throw AppError.validation([
+          { field: 'file', message: `line ${lineNo}: ${record}, column ${problem.column}: ${problem.message}` },
+        ]);
+      }
       if (table !== current) {
         await flush();
         current = table;
       }
       counts[table.name] = (counts[table.name] ?? 0) + 1;
       if (table.scope === 'id') {
-        await updateWorkspaceRow(db, ctx.workspaceId, entry.row);
+        const at = lineNo;
+        await updateWorkspaceRow(db, ctx.workspaceId, entry.row).catch((err: unknown) => {
+          throw storeRefusal(err, table.name, [at]) ?? err;
+        });
         continue;
       }
       buffer.push({ ...entry.row, [table.scope]: ctx.workspaceId });
+      bufferLines.push(lineNo);
       if (buffer.length >= PAGE) await flush();
     }
     await flush();
@@ -170,14 +191,14 @@ function parseJson(text: string): unknown {
   }
 }
 
-function explainConflict(err: unknown): never {
+function explainConflict(err: unknown): AppError | null {
   const code = String((err as { code?: unknown }).code ?? '');
-  if (code === '23505' || code.startsWith('SQLITE_CONSTRAINT')) {
-    throw new AppError(
+  if (code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') {
+    return new AppError(
       'conflict',
       'Some records of this backup already exist in another workspace of this database; restore into another database',
       { cause: err instanceof Error ? err.message : String(err) },
     );
   }
-  throw err;
+  return null;
 }

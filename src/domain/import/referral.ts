@@ -7,6 +7,7 @@ import {
   type ReferralSource,
   referralIssues,
 } from '../referral.js';
+import { textProblem } from '../text.js';
 import type { ImportField } from './fields.js';
 import {
   normaliseDirection,
@@ -100,6 +101,9 @@ export function referralRowFromCells(
     const v = unneutralise(cells.get(field) ?? '').trim();
     if (v.length > (LIMITS[field] ?? 200))
       issues.push({ field, message: `expected at most ${LIMITS[field]} characters` });
+    // The same rule as the API's: PostgreSQL cannot store U+0000, so it is a refused row, not a 500.
+    const problem = textProblem(v, field === 'notes' ? 'text' : 'line');
+    if (problem) issues.push({ field, message: problem });
     return v === '' ? null : v;
   };
   const pick = <T>(field: string, r: { value: T } | { error: string }): T | null => {
