@@ -1,13 +1,15 @@
-import { createEvent, type EventAttributes } from 'ics';
+import type { EventAttributes } from 'ics';
 import { parseInput } from '../contract/common.js';
-import { CallBookSchema, CallDoneSchema } from '../contract/outreach.js';
+import { normaliseLink } from '../contract/link.js';
+import { CallBookSchema, CallDoneSchema, CallPatchSchema } from '../contract/outreach.js';
 import { localDateTime, zonedInstant } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
 import type { Call } from '../domain/outreach.js';
 import type { Partner } from '../domain/partner.js';
 import type { Profile } from '../domain/profile.js';
-import { getCall, insertCall, listCalls, updateCall } from '../store/calls.js';
+import { deleteCall, getCall, insertCall, listCalls, updateCall } from '../store/calls.js';
 import { getPartner } from '../store/partners.js';
+import { unwritable, writeCalendar } from './calendar.js';
 import { type Ctx, type Deps, inTransaction, nowIso } from './context.js';
 import { moveInTransaction, record, showPartner } from './partners.js';
 import { showProfile } from './profile.js';
@@ -24,7 +26,8 @@ export async function bookCall(deps: Deps, ctx: Ctx, partnerId: string, input: u
     partnerId: partner.id,
     startsAt,
     minutes: req.minutes,
-    meetingLink: req.link ?? profile.calendarLink,
+    // A calendar link saved before links were checked is not copied into a new call.
+    meetingLink: req.link ?? (profile.calendarLink === null ? null : normaliseLink(profile.calendarLink)),
     status: 'booked',
     agenda: req.agenda ?? null,
     notes: null,
@@ -92,6 +95,49 @@ export async function completeCall(deps: Deps, ctx: Ctx, callId: string, input: 
   });
 }
 
+/**
+ * Moves a call or changes its link, length or agenda. Only the fields given are checked, so a
+ * call holding a link from before links were checked can still be edited (or its link fixed).
+ */
+export async function editCall(deps: Deps, ctx: Ctx, callId: string, input: unknown): Promise<Call> {
+  const req = parseInput(CallPatchSchema, input);
+  const profile = await showProfile(deps, ctx);
+  return inTransaction(deps, async (db) => {
+    const call = await getCall(db, ctx.workspaceId, callId);
+    if (!call) throw AppError.notFound('Call', callId);
+    const patch: Partial<Call> = { updatedAt: nowIso(deps) };
+    if (req.at !== undefined) patch.startsAt = zonedInstant(req.at, profile.timeZone);
+    if (req.minutes !== undefined) patch.minutes = req.minutes;
+    if (req.link !== undefined) patch.meetingLink = req.link;
+    if (req.agenda !== undefined) patch.agenda = req.agenda;
+    await updateCall(db, ctx.workspaceId, callId, patch);
+    const updated = { ...call, ...patch };
+    const when = localDateTime(updated.startsAt, profile.timeZone).replace('T', ' ');
+    await record(deps, db, ctx, call.partnerId, 'call.updated', `Call updated: ${when} (${updated.minutes} min)`, {
+      callId,
+      changed: Object.keys(req),
+    });
+    return updated;
+  });
+}
+
+/** Removes a call (booked by mistake, or cancelled); the partner's stage stays as it is. */
+export async function removeCall(deps: Deps, ctx: Ctx, callId: string): Promise<Call> {
+  const profile = await showProfile(deps, ctx);
+  return inTransaction(deps, async (db) => {
+    const call = await getCall(db, ctx.workspaceId, callId);
+    if (!call) throw AppError.notFound('Call', callId);
+    await deleteCall(db, ctx.workspaceId, callId);
+    const when = localDateTime(call.startsAt, profile.timeZone).replace('T', ' ');
+    await record(deps, db, ctx, call.partnerId, 'call.removed', `Call of ${when} removed`, {
+      callId,
+      startsAt: call.startsAt,
+      status: call.status,
+    });
+    return call;
+  });
+}
+
 export async function showCall(deps: Deps, ctx: Ctx, callId: string): Promise<Call> {
   const call = await getCall(deps.store.db, ctx.workspaceId, callId);
   if (!call) throw AppError.notFound('Call', callId);
@@ -125,10 +171,9 @@ export function callEvent(call: Call, partner: Pick<Partner, 'name'>, profile: P
   };
 }
 
+/** A library result or the plain refusal; its error text (a URL pattern, a schema path) stays inside. */
 export function icsOrThrow(result: { error: Error | null; value: string | null }): string {
-  if (result.error || result.value === null) {
-    throw new AppError('conflict', `The calendar file could not be written: ${result.error?.message ?? 'empty'}`);
-  }
+  if (result.error || result.value === null) throw unwritable();
   return result.value;
 }
 
@@ -137,7 +182,10 @@ export async function callIcs(deps: Deps, ctx: Ctx, callId: string): Promise<{ f
   const call = await showCall(deps, ctx, callId);
   const partner = await showPartner(deps, ctx, call.partnerId);
   const profile = await showProfile(deps, ctx);
-  const ics = icsOrThrow(createEvent({ ...callEvent(call, partner, profile), productId: 'partnerloop/calls' }));
+  const file = writeCalendar([callEvent(call, partner, profile)], { productId: 'partnerloop/calls' });
+  if (file.skipped > 0)
+    throw new AppError('conflict', 'This call could not be written as a calendar file', { id: callId });
+  const { ics } = file;
   const slug = partner.name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

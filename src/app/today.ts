@@ -1,4 +1,4 @@
-import { createEvents, type EventAttributes } from 'ics';
+import type { EventAttributes } from 'ics';
 import { parseInput } from '../contract/common.js';
 import { AsOfQuerySchema } from '../contract/outreach.js';
 import { addDays, localDate, localDateTime, zonedInstant } from '../domain/dates.js';
@@ -15,7 +15,8 @@ import {
   repliesFor,
 } from '../store/outreach.js';
 import { countBadFitPartners } from '../store/referrals.js';
-import { callEvent, icsOrThrow } from './calls.js';
+import { writeCalendar } from './calendar.js';
+import { callEvent } from './calls.js';
 import type { Ctx, Deps } from './context.js';
 import { type FeeLineView, listFees } from './fees.js';
 import { cycleFacts } from './outreach.js';
@@ -205,7 +206,7 @@ export async function calendarFeed(deps: Deps, ctx: Ctx): Promise<string> {
       transp: 'TRANSPARENT',
     });
   }
-  return icsOrThrow(createEvents(events, { productId: 'partnerloop/feed', calName: `${profile.name} partners` }));
+  return writeCalendar(events, { productId: 'partnerloop/feed', calName: `${profile.name} partners` }).ics;
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -4,6 +4,7 @@ import { FITS, MESSAGE_CHANNELS, REPLY_ANSWERS } from '../domain/outreach.js';
 import { TEMPLATE_CHANNELS, TEMPLATE_KINDS } from '../domain/template.js';
 import { DateSchema, IdSchema, line, optionalLine, optionalText, text } from './common.js';
 import { FeeLineSchema } from './fee.js';
+import { link, optionalLink } from './link.js';
 import { StageSchema } from './partner.js';
 import { PartnerFlagsSchema } from './referral.js';
 
@@ -128,10 +129,20 @@ export const CallBookSchema = z
   .strictObject({
     at: LocalDateTimeSchema.openapi({ description: 'Start, in the workspace time zone' }),
     minutes: z.coerce.number().int('expected whole minutes').min(5).max(240).default(20),
-    link: z.url('expected a URL such as https://meet.example.com/abc').max(500).optional(),
+    link: link({ example: 'https://meet.example/abc' }).optional(),
     agenda: optionalText(2000),
   })
   .openapi('CallBook');
+
+export const CallPatchSchema = z
+  .strictObject({
+    at: LocalDateTimeSchema.openapi({ description: 'New start, in the workspace time zone' }),
+    minutes: z.coerce.number().int('expected whole minutes').min(5).max(240),
+    link: optionalLink({ example: 'https://meet.example/abc' }).openapi({ description: 'null or "" clears it' }),
+    agenda: optionalText(2000),
+  })
+  .partial()
+  .openapi('CallPatch');
 
 export const CallDoneSchema = z
   .strictObject({

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { PARTNER_TYPES } from '../domain/partner.js';
 import { STAGES } from '../domain/stage.js';
 import { DateSchema, IdSchema, line, optionalLine, optionalText } from './common.js';
+import { optionalLink } from './link.js';
 
 export const StageSchema = z.enum(STAGES).openapi('Stage');
 export const PartnerTypeSchema = z.enum(PARTNER_TYPES).openapi('PartnerType');
@@ -32,13 +33,8 @@ export const PartnerSchema = z
 
 const tag = line().toLowerCase().min(1, 'tags must not be empty').max(40, 'expected tags of at most 40 characters');
 
-const url = (example: string) =>
-  line()
-    .max(500, 'expected at most 500 characters')
-    .refine((s) => s === '' || /^(https?:\/\/)?[^\s/]+\.[^\s]+$/i.test(s), `expected a URL such as ${example}`)
-    .transform((s) => (s === '' ? null : s))
-    .nullable()
-    .optional();
+// Spreadsheets and people type `example.com`; it is stored as https://example.com.
+const url = (example: string) => optionalLink({ example, assumeHttps: true });
 
 const partnerFields = {
   name: line().min(1, 'must not be empty').max(120, 'expected at most 120 characters'),

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { REVIEW_CADENCES } from '../domain/profile.js';
 import { line, MoneySchema, optionalLine, optionalText } from './common.js';
+import { optionalLink } from './link.js';
 
 const timeZone = line({ trim: false }).refine((tz) => {
   try {
@@ -44,7 +45,7 @@ export const ProfilePatchSchema = z
     servicesReferredOut: optionalText(500),
     senderName: optionalLine(120),
     senderEmail: z.email('expected an e-mail address').max(254).nullable(),
-    calendarLink: z.url('expected a URL such as https://cal.com/you/15min').max(500).nullable(),
+    calendarLink: optionalLink({ example: 'https://cal.com/you/15min' }),
     currency: z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter ISO 4217 code such as USD or EUR'),
     timeZone,
     monthlyRevenueTarget: MoneySchema,

@@ -47,6 +47,10 @@ export async function updateCall(
   await db.updateTable('calls').set(patch).where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
 }
 
+export async function deleteCall(db: Kysely<DB>, workspaceId: string, id: string): Promise<void> {
+  await db.deleteFrom('calls').where('workspaceId', '=', workspaceId).where('id', '=', id).execute();
+}
+
 export interface CallFilter {
   partnerId?: string;
   /** Instants, inclusive from, exclusive to. */

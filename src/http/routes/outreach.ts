@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { bookCall, callIcs, completeCall, partnerCalls, showCall } from '../../app/calls.js';
+import { bookCall, callIcs, completeCall, editCall, partnerCalls, removeCall, showCall } from '../../app/calls.js';
 import { listSentMessages, partnerMessages, previewMessage, recordReply, sendMessage } from '../../app/outreach.js';
 import { calendarFeed, listFollowUps, today } from '../../app/today.js';
 import {
@@ -7,6 +7,7 @@ import {
   CallBookSchema,
   CallDoneSchema,
   CallIdParamSchema,
+  CallPatchSchema,
   CallSchema,
   FollowUpListSchema,
   MessageListQuerySchema,
@@ -131,6 +132,30 @@ export function outreachRoutes(api: OpenAPIHono<HttpEnv>) {
 
   api.openapi(
     createRoute({
+      method: 'patch',
+      path: '/calls/{id}',
+      tags: ['Calls'],
+      summary: 'Move a call or change its link, length or agenda (local time in the workspace time zone)',
+      request: { params: CallIdParamSchema, ...body(CallPatchSchema) },
+      responses: { 200: json(CallSchema, 'The call as it is now'), ...errorResponses },
+    }),
+    async (c) => c.json(await editCall(c.var.deps, c.var.ctx, c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/calls/{id}',
+      tags: ['Calls'],
+      summary: "Remove a call (booked by mistake or cancelled); the partner's stage is left as it is",
+      request: { params: CallIdParamSchema },
+      responses: { 200: json(CallSchema, 'The call that was removed'), ...errorResponses },
+    }),
+    async (c) => c.json(await removeCall(c.var.deps, c.var.ctx, c.req.valid('param').id), 200),
+  );
+
+  api.openapi(
+    createRoute({
       method: 'post',
       path: '/calls/{id}/complete',
       tags: ['Calls'],
@@ -162,6 +187,8 @@ export function outreachRoutes(api: OpenAPIHono<HttpEnv>) {
       path: '/calendar.ics',
       tags: ['Calls'],
       summary: 'A calendar feed to subscribe to: every call and every pending follow-up due date',
+      description:
+        'An event that cannot be written (data from before links were checked) never fails the feed: it is left out, or its link is, and the feed says so in X-PARTNERLOOP-SKIPPED and X-PARTNERLOOP-WARNING lines.',
       responses: { 200: calendar('The feed'), ...errorResponses },
     }),
     async (c) => c.body(await calendarFeed(c.var.deps, c.var.ctx), 200, { 'Content-Type': ICS }),
