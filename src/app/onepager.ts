@@ -1,3 +1,4 @@
+import { inlineRuns } from '../domain/markdown.js';
 import { onePagerMarkdown } from '../domain/onepager.js';
 import { getPartner } from '../store/partners.js';
 import { getProfile } from '../store/workspaces.js';
@@ -47,19 +48,40 @@ export async function onePagerPdf(
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  // Only our own markup is read (escaped text typed by people is not: `\#` is not a heading);
+  // every run is drawn as the literal text it holds.
   for (const line of markdown.split('\n')) {
-    if (line.startsWith('# ')) doc.font('Helvetica-Bold').fontSize(17).text(line.slice(2)).moveDown(0.4);
-    else if (line.startsWith('## ')) doc.moveDown(0.4).font('Helvetica-Bold').fontSize(12.5).text(line.slice(3));
-    else if (line === '') doc.moveDown(0.3);
-    else {
-      const text = line.replace(/\*\*/g, '');
-      const bullet = text.startsWith('- ');
+    if (line.startsWith('# ')) {
       doc
-        .font('Helvetica')
-        .fontSize(10.5)
-        .text(bullet ? `•  ${text.slice(2)}` : text, { indent: bullet ? 8 : 0 });
+        .font('Helvetica-Bold')
+        .fontSize(17)
+        .text(plain(line.slice(2)))
+        .moveDown(0.4);
+    } else if (line.startsWith('## ')) {
+      doc
+        .moveDown(0.4)
+        .font('Helvetica-Bold')
+        .fontSize(12.5)
+        .text(plain(line.slice(3)));
+    } else if (line === '') doc.moveDown(0.3);
+    else {
+      const bullet = line.startsWith('- ');
+      const runs = inlineRuns(bullet ? line.slice(2) : line);
+      if (bullet) runs.unshift({ text: '•  ', bold: false });
+      doc.fontSize(10.5);
+      runs.forEach((run, i) => {
+        doc
+          .font(run.bold ? 'Helvetica-Bold' : 'Helvetica')
+          .text(run.text, { indent: bullet && i === 0 ? 8 : 0, continued: i < runs.length - 1 });
+      });
     }
   }
   doc.end();
   return done;
+}
+
+function plain(markdown: string): string {
+  return inlineRuns(markdown)
+    .map((r) => r.text)
+    .join('');
 }

@@ -1,3 +1,4 @@
+import { markdownInline as md } from '../domain/markdown.js';
 import { STAGE_LABELS, type Stage } from '../domain/stage.js';
 import type { Review } from './review.js';
 
@@ -44,7 +45,8 @@ export function reviewMarkdown(r: Review): string {
         money(s.wonMonthlyValue),
       ]),
       ...r.sources.partners.map((s) => [
-        `· ${s.partnerName ?? s.partnerId}`,
+        // Partner names are typed by people: a `|` would split the table, `#` or `<b>` render.
+        `· ${md(s.partnerName ?? s.partnerId ?? '')}`,
         s.received,
         s.won,
         s.lost,
@@ -84,7 +86,7 @@ export function reviewMarkdown(r: Review): string {
   const list = (title: string, items: { partnerName: string; reason: string }[], empty: string) => {
     lines.push(`## ${title}`, '');
     if (items.length === 0) lines.push(empty);
-    for (const i of items) lines.push(`- **${i.partnerName}**: ${i.reason}`);
+    for (const i of items) lines.push(`- **${md(i.partnerName)}**: ${md(i.reason)}`);
     lines.push('');
   };
   list('Double down on', r.doubleDown, 'No partner has brought a won client in this period yet.');
