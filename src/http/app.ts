@@ -32,6 +32,10 @@ export interface HttpDeps {
 export function createHttpApp({ deps, ctx, webDir, logError = console.error }: HttpDeps) {
   const app = new Hono();
   app.onError((err, c) => errorResponse(err, c, logError));
+  // On the parent app: a sub-app's notFound is never reached once it is mounted with route().
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}`, details: {} } }, 404),
+  );
 
   const api = new OpenAPIHono<HttpEnv>({
     defaultHook: (result) => {
@@ -68,9 +72,6 @@ export function createHttpApp({ deps, ctx, webDir, logError = console.error }: H
   referralRoutes(api);
   feeRoutes(api);
   reviewRoutes(api);
-  api.notFound((c) =>
-    c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}`, details: {} } }, 404),
-  );
 
   app.route('/api/v1', api);
   app.get('/api/openapi.json', (c) =>
