@@ -32,8 +32,9 @@ export interface WebApp {
 /**
  * The server and the browser share one clock: it starts at `now` (the suite's pinned instant
  * unless given) and runs at the real pace until the test moves it, so nothing reads the real date.
+ * `browserArgs` adds Chromium flags (e.g. --host-resolver-rules to give a name this address).
  */
-export async function startWebApp(options: { now?: string } = {}): Promise<WebApp> {
+export async function startWebApp(options: { now?: string; browserArgs?: string[] } = {}): Promise<WebApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnerloop-e2e-'));
   let base = Date.parse(options.now ?? PINNED_NOW);
   let origin = performance.now();
@@ -56,6 +57,7 @@ export async function startWebApp(options: { now?: string } = {}): Promise<WebAp
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        ...(options.browserArgs ?? []),
       ],
     });
   } catch (err) {

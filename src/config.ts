@@ -5,6 +5,12 @@ import { AppError } from './domain/errors.js';
 export interface Config {
   host: string;
   port: number;
+  /**
+   * The origin people and calendar apps reach the app at when it is not the address it listens
+   * on (a reverse proxy, a name on the LAN), e.g. https://partners.agency.example. Its host is
+   * answered besides the listening address; see src/http/served-hosts.ts.
+   */
+  publicUrl: string | undefined;
   dataDir: string;
   databaseUrl: string | undefined;
   logLevel: 'silent' | 'info';
@@ -32,6 +38,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     // No accounts exist yet, so the default is loopback only.
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     port,
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
     dataDir: path.resolve(overrides.dataDir ?? env.DATA_DIR ?? 'data'),
     databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
     logLevel: env.PARTNERLOOP_QUIET === '1' ? 'silent' : 'info',
@@ -62,6 +69,26 @@ export function parsePort(raw: string | undefined, setting: string): number {
     throw AppError.validation([{ field: setting, message: `expected a whole number from 0 to 65535, got "${raw}"` }]);
   }
   return port;
+}
+
+/** The origin of PUBLIC_URL (scheme, host and port); the app is served at its root. */
+function parsePublicUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const expected = 'an http(s) address such as https://partners.agency.example';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`PUBLIC_URL must be ${expected}, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`PUBLIC_URL must be ${expected}, got the scheme "${url.protocol}"`);
+  }
+  if (url.username || url.password) throw new Error('PUBLIC_URL must not contain a user name or password');
+  if (url.pathname !== '/' || url.search || url.hash) {
+    throw new Error(`PUBLIC_URL must be the address of the app's root (${url.origin}), without a path, got "${raw}"`);
+  }
+  return url.origin;
 }
 
 /** Settings only the test suite and benchmarks use. */

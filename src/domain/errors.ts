@@ -9,6 +9,10 @@ export type ErrorCode =
   | 'illegal_transition'
   | 'conflict'
   | 'unsupported_media_type'
+  /** A write from another site's page (Origin or Sec-Fetch-Site say so). */
+  | 'forbidden'
+  /** The Host is not an address this server is served at (e.g. a DNS rebinding page). */
+  | 'misdirected_request'
   /** An outside service (the SMTP server) refused or failed; nothing was recorded. */
   | 'delivery_failed'
   /** The database cannot be opened or reached; `details.hint` says what to check. */

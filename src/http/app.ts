@@ -20,6 +20,10 @@ import { referralPortabilityRoutes } from './routes/referral-portability.js';
 import { referralRoutes } from './routes/referrals.js';
 import { reviewRoutes } from './routes/review.js';
 import { templateRoutes } from './routes/templates.js';
+import { sameOriginOnly } from './same-origin.js';
+import { inProcessOnly, type ServedHosts } from './served-hosts.js';
+
+const JSON_TYPE = /^application\/([\w.-]+\+)?json/i;
 
 export interface HttpDeps {
   deps: Deps;
@@ -27,38 +31,38 @@ export interface HttpDeps {
   /** The built web app; the API alone is served when absent. */
   webDir?: string;
   logError?: (err: unknown) => void;
+  /**
+   * The hosts and origins the app is served at (served-hosts.ts); startServer passes the ones
+   * it listens on. Without it only in-process requests (app.request(), host "localhost") pass.
+   */
+  served?: ServedHosts;
 }
 
-export function createHttpApp({ deps, ctx, webDir, logError = console.error }: HttpDeps) {
+export function createHttpApp({ deps, ctx, webDir, logError = console.error, served = inProcessOnly }: HttpDeps) {
   const app = new Hono();
   app.onError((err, c) => errorResponse(err, c, logError));
   // On the parent app: a sub-app's notFound is never reached once it is mounted with route().
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}`, details: {} } }, 404),
   );
+  app.use('*', sameOriginOnly(served));
 
   const api = new OpenAPIHono<HttpEnv>({
-    defaultHook: (result) => {
+    defaultHook: (result, c) => {
+      // The JSON validator reads a request without a JSON content type as `{}`, so a body-less
+      // POST would pass for an empty form. It runs only where the body is required (or sent).
+      if (result.target === 'json' && !JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+        throw AppError.validation([
+          { field: 'body', message: 'expected a JSON object (Content-Type: application/json)' },
+        ]);
+      }
       if (!result.success) throw AppError.validation(fieldIssues(result.error));
     },
   });
   api.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('ctx', ctx);
-    const type = c.req.header('content-type');
-    // CSV imports send the file itself; everything else speaks JSON.
-    const allowed =
-      /^application\/([\w.-]+\+)?json/i.test(type ?? '') ||
-      (/^text\/csv/i.test(type ?? '') && c.req.path.includes('/import/'));
-    if (type !== undefined && c.req.method !== 'GET' && !allowed) {
-      throw new AppError(
-        'unsupported_media_type',
-        `Send the body as JSON (Content-Type: application/json), not ${type}`,
-        {
-          issues: [{ field: 'Content-Type', message: 'expected application/json' }],
-        },
-      );
-    }
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') refuseUnknownBody(c.req.raw.headers, c.req.path);
     await next();
   });
   profileRoutes(api);
@@ -94,4 +98,21 @@ export function createHttpApp({ deps, ctx, webDir, logError = console.error }: H
     app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(index)));
   }
   return app;
+}
+
+/** CSV imports send the file itself; every other body is JSON and says so. */
+function refuseUnknownBody(headers: Headers, path: string) {
+  const type = headers.get('content-type') ?? undefined;
+  const allowed = JSON_TYPE.test(type ?? '') || (/^text\/csv/i.test(type ?? '') && path.includes('/import/'));
+  // Without a type, a body (a length above 0, or chunks) is refused too: no-cors fetches and
+  // sendBeacon with a Blob send one like that.
+  const hasBody = (headers.get('content-length') ?? '0') !== '0' || headers.has('transfer-encoding');
+  if (allowed || (type === undefined && !hasBody)) return;
+  const message =
+    type === undefined
+      ? 'Send the body as JSON with Content-Type: application/json; this one has no Content-Type'
+      : `Send the body as JSON (Content-Type: application/json), not ${type}`;
+  throw new AppError('unsupported_media_type', message, {
+    issues: [{ field: 'Content-Type', message: 'expected application/json' }],
+  });
 }

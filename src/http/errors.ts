@@ -10,6 +10,8 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   illegal_transition: 409,
   conflict: 409,
   unsupported_media_type: 415,
+  forbidden: 403,
+  misdirected_request: 421,
   delivery_failed: 502,
   unavailable: 503,
 };

@@ -1,0 +1,62 @@
+// A real server on a free loopback port over a test's deps and workspace, and a raw HTTP
+// client for it: node:http lets a test send any Host, Origin or body framing, which fetch
+// does not (it sets Host itself).
+import http from 'node:http';
+import type { Ctx, Deps } from '../../src/app/context.js';
+import { type RunningServer, type ServerConfig, startServer } from '../../src/http/server.js';
+
+export interface TestServer extends RunningServer {
+  port: number;
+}
+
+export async function startTestServer(
+  env: { deps: Deps; ctx: Ctx },
+  config: Partial<ServerConfig> = {},
+  webDir?: string,
+): Promise<TestServer> {
+  const server = await startServer(env, { host: '127.0.0.1', port: 0, ...config }, webDir);
+  return { ...server, port: Number(new URL(server.url).port) };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+  json(): unknown;
+}
+
+export interface RawRequest {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  agent?: http.Agent | false;
+}
+
+/** One request on its own connection unless an agent is given; Host defaults to 127.0.0.1:port. */
+export function rawRequest(port: number, path: string, options: RawRequest = {}): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: options.agent ?? false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) });
+        });
+      },
+    );
+    req.on('error', reject);
+    // A server that answers before reading a whole body may close while it is still being
+    // written; the answer is what the test reads.
+    req.on('socket', (socket) => socket.on('error', () => {}));
+    req.end(options.body);
+  });
+}
