@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'forbidden'
   /** The Host is not an address this server is served at (e.g. a DNS rebinding page). */
   | 'misdirected_request'
+  /** The request body is larger than the route accepts. */
+  | 'payload_too_large'
   /** An outside service (the SMTP server) refused or failed; nothing was recorded. */
   | 'delivery_failed'
   /** The database cannot be opened or reached; `details.hint` says what to check. */

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type { Ctx, Deps } from '../app/context.js';
 import { fieldIssues } from '../contract/common.js';
 import { AppError } from '../domain/errors.js';
+import { bodyLimits, isCsvUpload } from './body-limits.js';
 import { docsRoutes } from './docs.js';
 import { errorResponse } from './errors.js';
 import type { HttpEnv } from './openapi.js';
@@ -22,6 +23,7 @@ import { reviewRoutes } from './routes/review.js';
 import { templateRoutes } from './routes/templates.js';
 import { sameOriginOnly } from './same-origin.js';
 import { inProcessOnly, type ServedHosts } from './served-hosts.js';
+import { closeIfBodyUnread } from './unread-body.js';
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json/i;
 
@@ -45,6 +47,8 @@ export function createHttpApp({ deps, ctx, webDir, logError = console.error, ser
   app.notFound((c) =>
     c.json({ error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}`, details: {} } }, 404),
   );
+  // Outermost first, so they see the answer of every layer inside, errors included.
+  app.use('*', closeIfBodyUnread());
   app.use('*', sameOriginOnly(served));
 
   const api = new OpenAPIHono<HttpEnv>({
@@ -65,6 +69,7 @@ export function createHttpApp({ deps, ctx, webDir, logError = console.error, ser
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') refuseUnknownBody(c.req.raw.headers, c.req.path);
     await next();
   });
+  api.use('*', bodyLimits());
   profileRoutes(api);
   partnerRoutes(api);
   demoRoutes(api);
@@ -103,7 +108,7 @@ export function createHttpApp({ deps, ctx, webDir, logError = console.error, ser
 /** CSV imports send the file itself; every other body is JSON and says so. */
 function refuseUnknownBody(headers: Headers, path: string) {
   const type = headers.get('content-type') ?? undefined;
-  const allowed = JSON_TYPE.test(type ?? '') || (/^text\/csv/i.test(type ?? '') && path.includes('/import/'));
+  const allowed = JSON_TYPE.test(type ?? '') || (/^text\/csv/i.test(type ?? '') && isCsvUpload(path));
   // Without a type, a body (a length above 0, or chunks) is refused too: no-cors fetches and
   // sendBeacon with a Blob send one like that.
   const hasBody = (headers.get('content-length') ?? '0') !== '0' || headers.has('transfer-encoding');

@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   unsupported_media_type: 415,
   forbidden: 403,
   misdirected_request: 421,
+  payload_too_large: 413,
   delivery_failed: 502,
   unavailable: 503,
 };

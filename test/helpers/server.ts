@@ -2,6 +2,7 @@
 // client for it: node:http lets a test send any Host, Origin or body framing, which fetch
 // does not (it sets Host itself).
 import http from 'node:http';
+import net from 'node:net';
 import type { Ctx, Deps } from '../../src/app/context.js';
 import { type RunningServer, type ServerConfig, startServer } from '../../src/http/server.js';
 
@@ -58,5 +59,57 @@ export function rawRequest(port: number, path: string, options: RawRequest = {})
     // written; the answer is what the test reads.
     req.on('socket', (socket) => socket.on('error', () => {}));
     req.end(options.body);
+  });
+}
+
+/** A TCP connection to the server, resolved once it is open. */
+export function openSocket(port: number): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+/** Milliseconds until the server closes `socket` (its "close" event), or null within `withinMs`. */
+export function closedWithin(socket: net.Socket, withinMs: number): Promise<number | null> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    if (socket.destroyed) return resolve(0);
+    const timer = setTimeout(() => resolve(null), withinMs);
+    socket.once('close', () => {
+      clearTimeout(timer);
+      resolve(Date.now() - started);
+    });
+  });
+}
+
+export interface SocketResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Reads one answer with a Content-Length from a raw socket (the request was written by hand). */
+export function readResponse(socket: net.Socket): Promise<SocketResponse> {
+  return new Promise((resolve, reject) => {
+    let data = Buffer.alloc(0);
+    const onData = (chunk: Buffer) => {
+      data = Buffer.concat([data, chunk]);
+      const end = data.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const [statusLine, ...lines] = data.subarray(0, end).toString('latin1').split('\r\n');
+      const headers: Record<string, string> = {};
+      for (const line of lines) {
+        const at = line.indexOf(':');
+        headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+      }
+      const length = Number(headers['content-length'] ?? 0);
+      if (data.length < end + 4 + length) return;
+      socket.off('data', onData);
+      const body = data.subarray(end + 4, end + 4 + length).toString('utf8');
+      resolve({ status: Number(statusLine?.split(' ')[1]), headers, body });
+    };
+    socket.on('data', onData);
+    socket.once('error', reject);
   });
 }
