@@ -11,6 +11,7 @@ export interface Config {
    * answered besides the listening address; see src/http/served-hosts.ts.
    */
   publicUrl: string | undefined;
+  connections: ConnectionLimits;
   dataDir: string;
   databaseUrl: string | undefined;
   logLevel: 'silent' | 'info';
@@ -24,6 +25,27 @@ export interface Config {
    */
   clockStart: Date | undefined;
 }
+
+/** How long the HTTP server waits for a client, and how many it serves at once. */
+export interface ConnectionLimits {
+  /** From the moment a connection opens (or a new request starts) until its headers are in. */
+  headersTimeoutMs: number;
+  /** Until the whole request, body included, is in. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open between requests. */
+  keepAliveTimeoutMs: number;
+  /** Connections beyond this are closed as they arrive. */
+  maxConnections: number;
+}
+
+export const defaultConnectionLimits: ConnectionLimits = {
+  // Node's own default is 60 s, long enough for a few hundred idle sockets to pin the server.
+  headersTimeoutMs: 10_000,
+  // A 20 MB CSV upload within this needs about 1.4 Mbit/s.
+  requestTimeoutMs: 120_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 500,
+};
 
 export interface ConfigOverrides {
   host?: string;
@@ -39,6 +61,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     host: overrides.host ?? env.HOST ?? '127.0.0.1',
     port,
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
+    connections: parseConnectionLimits(env),
     dataDir: path.resolve(overrides.dataDir ?? env.DATA_DIR ?? 'data'),
     databaseUrl: overrides.databaseUrl ?? (env.DATABASE_URL || undefined),
     logLevel: env.PARTNERLOOP_QUIET === '1' ? 'silent' : 'info',
@@ -89,6 +112,30 @@ function parsePublicUrl(raw: string | undefined): string | undefined {
     throw new Error(`PUBLIC_URL must be the address of the app's root (${url.origin}), without a path, got "${raw}"`);
   }
   return url.origin;
+}
+
+function parseConnectionLimits(env: NodeJS.ProcessEnv): ConnectionLimits {
+  const limits: ConnectionLimits = {
+    headersTimeoutMs: positiveInt(env, 'HTTP_HEADERS_TIMEOUT_MS', defaultConnectionLimits.headersTimeoutMs),
+    requestTimeoutMs: positiveInt(env, 'HTTP_REQUEST_TIMEOUT_MS', defaultConnectionLimits.requestTimeoutMs),
+    keepAliveTimeoutMs: positiveInt(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', defaultConnectionLimits.keepAliveTimeoutMs),
+    maxConnections: positiveInt(env, 'HTTP_MAX_CONNECTIONS', defaultConnectionLimits.maxConnections),
+  };
+  // Node refuses to start a server whose headers may take longer than the whole request.
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new Error(
+      `HTTP_HEADERS_TIMEOUT_MS (${limits.headersTimeoutMs}) must not be longer than HTTP_REQUEST_TIMEOUT_MS (${limits.requestTimeoutMs})`,
+    );
+  }
+  return limits;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number above 0, got "${raw}"`);
+  return value;
 }
 
 /** Settings only the test suite and benchmarks use. */

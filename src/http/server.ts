@@ -1,7 +1,8 @@
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Runtime } from '../app/runtime.js';
-import type { Config } from '../config.js';
+import { type Config, type ConnectionLimits, defaultConnectionLimits } from '../config.js';
 import { createHttpApp } from './app.js';
 import { servedHosts } from './served-hosts.js';
 
@@ -10,13 +11,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export type ServerConfig = Pick<Config, 'host' | 'port'> & Partial<Pick<Config, 'publicUrl'>>;
+export type ServerConfig = Pick<Config, 'host' | 'port'> & Partial<Pick<Config, 'publicUrl' | 'connections'>>;
 
 export function startServer(
   runtime: Pick<Runtime, 'deps' | 'ctx'>,
   config: ServerConfig,
   webDir: string | undefined,
 ): Promise<RunningServer> {
+  const limits = config.connections ?? defaultConnectionLimits;
   // The app checks the Host against the port it listens on, which port 0 only gives later.
   let app: ReturnType<typeof createHttpApp> | undefined;
   return new Promise((resolve, reject) => {
@@ -25,6 +27,13 @@ export function startServer(
         fetch: (req, env) => (app ? app.fetch(req, env) : new Response(null, { status: 503 })),
         hostname: config.host,
         port: config.port,
+        serverOptions: {
+          headersTimeout: limits.headersTimeoutMs,
+          requestTimeout: limits.requestTimeoutMs,
+          keepAliveTimeout: limits.keepAliveTimeoutMs,
+          // Node checks the two timeouts above this often (30 s by default, coarser than them).
+          connectionsCheckingInterval: Math.min(1000, Math.ceil(limits.headersTimeoutMs / 4)),
+        },
       },
       (info: AddressInfo) => {
         app = createHttpApp({
@@ -39,7 +48,19 @@ export function startServer(
           close: () => new Promise<void>((done) => server.close(() => done())),
         });
       },
-    );
+    ) as Server;
+    limitConnections(server, limits);
     server.once('error', reject);
   });
+}
+
+function limitConnections(server: Server, limits: ConnectionLimits) {
+  // Node closes connections over the cap as they arrive.
+  server.maxConnections = limits.maxConnections;
+  // Node's headers timeout starts with a request's first byte; a connection that never sends
+  // one would stay open for good. So a new connection may sit idle for as long as headers may
+  // take, until its first request is in; from then on Node's request and keep-alive timeouts
+  // apply. (Not a 'data' listener: that takes the socket away from Node's native parser.)
+  server.on('connection', (socket: Socket) => socket.setTimeout(limits.headersTimeoutMs));
+  server.on('request', (req: IncomingMessage) => req.socket.setTimeout(0));
 }
