@@ -22,6 +22,7 @@ import { referralRoutes } from './routes/referrals.js';
 import { reviewRoutes } from './routes/review.js';
 import { templateRoutes } from './routes/templates.js';
 import { sameOriginOnly } from './same-origin.js';
+import { securityHeaders } from './security-headers.js';
 import { inProcessOnly, type ServedHosts } from './served-hosts.js';
 import { closeIfBodyUnread } from './unread-body.js';
 
@@ -49,6 +50,7 @@ export function createHttpApp({ deps, ctx, webDir, logError = console.error, ser
   );
   // Outermost first, so they see the answer of every layer inside, errors included.
   app.use('*', closeIfBodyUnread());
+  app.use('*', securityHeaders());
   app.use('*', sameOriginOnly(served));
 
   const api = new OpenAPIHono<HttpEnv>({
