@@ -24,6 +24,10 @@ export const EXIT_BY_CODE: Record<ErrorCode, number> = {
   illegal_transition: EXIT.refused,
   conflict: EXIT.refused,
   unsupported_media_type: EXIT.refused,
+  // The HTTP server's refusals; the CLI never meets them, but the map stays total.
+  forbidden: EXIT.refused,
+  misdirected_request: EXIT.refused,
+  payload_too_large: EXIT.refused,
   delivery_failed: EXIT.unavailable,
   unavailable: EXIT.unavailable,
 };
