@@ -121,8 +121,10 @@ describe.skipIf(!hasChromium)('settings and sample data in the browser', () => {
     await page.getByRole('option', { name: 'Agency' }).click();
     await page.waitForURL(/type=agency/);
     await expect.poll(() => count.textContent()).toMatch(/^[1-9] partners?$/);
-    const rows = await table.locator('tbody tr').allInnerTexts();
-    expect(rows.every((r) => r.includes('Agency'))).toBe(true);
+    // The count can arrive a render before the rows it counts.
+    await expect
+      .poll(async () => (await table.locator('tbody tr').allInnerTexts()).every((r) => r.includes('Agency')))
+      .toBe(true);
   });
 
   it('collapses the navigation behind a menu button at phone width', async () => {
