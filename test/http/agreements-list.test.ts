@@ -1,20 +1,12 @@
 import { expect, it } from 'vitest';
-import { createHttpApp } from '../../src/http/app.js';
 import { describeEachDb } from '../helpers/db.js';
+import { apiCaller } from '../helpers/http.js';
 import { partnerAfterCall } from '../helpers/partners.js';
 
 describeEachDb('HTTP list of every agreement', (env) => {
   it('lists the workspace agreements with partner names, newest first, filtered by status', async () => {
     const { deps, ctx, clock } = env();
-    const app = createHttpApp({ deps, ctx, logError: () => {} });
-    const call = async (method: string, path: string, body?: unknown) => {
-      const res = await app.request(`/api/v1${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, json: await res.json() };
-    };
+    const call = apiCaller(deps, ctx);
     const a = await partnerAfterCall(deps, ctx, 'Brightline PR');
     const b = await partnerAfterCall(deps, ctx, 'Northwind Studio');
     const first = await call('POST', `/partners/${a.id}/agreements`, { handoffMethod: 'intro_email' });

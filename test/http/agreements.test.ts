@@ -1,21 +1,12 @@
 import { expect, it } from 'vitest';
-import { createHttpApp } from '../../src/http/app.js';
 import { describeEachDb } from '../helpers/db.js';
+import { apiCaller } from '../helpers/http.js';
 import { partnerAfterCall } from '../helpers/partners.js';
 
 describeEachDb('HTTP agreements, referrals and fees', (env) => {
   const setup = () => {
     const { deps, ctx } = env();
-    const app = createHttpApp({ deps, ctx, logError: () => {} });
-    const call = async (method: string, path: string, body?: unknown) => {
-      const res = await app.request(`/api/v1${path}`, {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const type = res.headers.get('content-type') ?? '';
-      return { status: res.status, type, json: type.includes('json') ? await res.json() : null, res };
-    };
+    const call = apiCaller(deps, ctx);
     return { deps, ctx, call };
   };
 

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { createHttpApp } from '../../src/http/app.js';
 import { updateCall } from '../../src/store/calls.js';
 import { describeEachDb } from '../helpers/db.js';
+import { apiCaller } from '../helpers/http.js';
 import { parseIcs, readyToWrite } from '../helpers/outreach.js';
 
 // One call with a `tel:` link once made GET /calendar.ics answer 409 for good, with the ics
@@ -9,15 +9,7 @@ import { parseIcs, readyToWrite } from '../helpers/outreach.js';
 describeEachDb('calendar links over HTTP', (env) => {
   const setup = () => {
     const { deps, ctx } = env();
-    const app = createHttpApp({ deps, ctx, logError: () => {} });
-    const call = async (method: string, path: string, body?: unknown) => {
-      const res = await app.request(`/api/v1${path}`, {
-        method,
-        ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
-      });
-      const type = res.headers.get('content-type') ?? '';
-      return { status: res.status, type, body: type.includes('json') ? await res.json() : await res.text() };
-    };
+    const call = apiCaller(deps, ctx);
     return { ...env(), call };
   };
 

@@ -1,20 +1,13 @@
 import { expect, it } from 'vitest';
 import { createPartner } from '../../src/app/partners.js';
-import { createHttpApp } from '../../src/http/app.js';
 import { describeEachDb } from '../helpers/db.js';
+import { apiCaller } from '../helpers/http.js';
 import { readyToWrite } from '../helpers/outreach.js';
 
 describeEachDb('the sent log over HTTP', (env) => {
   it('lists messages across partners newest first, a keyset page at a time', async () => {
     const { deps, ctx, clock } = env();
-    const app = createHttpApp({ deps, ctx, logError: () => {} });
-    const call = async (method: string, path: string, body?: unknown) => {
-      const res = await app.request(`/api/v1${path}`, {
-        method,
-        ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
-      });
-      return { status: res.status, body: await res.json() };
-    };
+    const call = apiCaller(deps, ctx);
     const first = await readyToWrite(deps, ctx);
     const second = await createPartner(deps, ctx, {
       name: 'Quill & Co',

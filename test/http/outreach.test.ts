@@ -1,20 +1,13 @@
 import { expect, it } from 'vitest';
 import { createHttpApp } from '../../src/http/app.js';
 import { describeEachDb } from '../helpers/db.js';
+import { apiCaller } from '../helpers/http.js';
 import { parseIcs, readyToWrite } from '../helpers/outreach.js';
 
 describeEachDb('outreach over HTTP', (env) => {
   const setup = () => {
     const { deps, ctx } = env();
-    const app = createHttpApp({ deps, ctx, logError: () => {} });
-    const call = async (method: string, path: string, body?: unknown) => {
-      const res = await app.request(`/api/v1${path}`, {
-        method,
-        ...(body !== undefined ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } } : {}),
-      });
-      const type = res.headers.get('content-type') ?? '';
-      return { status: res.status, type, body: type.includes('json') ? await res.json() : await res.text() };
-    };
+    const call = apiCaller(deps, ctx);
     return { ...env(), call };
   };
 
