@@ -28,12 +28,18 @@ export interface TestDb {
   cleanup(): Promise<void>;
 }
 
-/** A throwaway database: a temp SQLite file, or a fresh PostgreSQL schema, migrated. */
-export async function openTestDb(dialect: Dialect, options: { migrate?: boolean } = {}): Promise<TestDb> {
+/**
+ * A throwaway database: a temp SQLite file, or a fresh PostgreSQL schema, migrated. `sqliteName`
+ * names the file, e.g. partnerloop.db when a spawned server is to find it in the same folder.
+ */
+export async function openTestDb(
+  dialect: Dialect,
+  options: { migrate?: boolean; sqliteName?: string } = {},
+): Promise<TestDb> {
   const migrateNow = options.migrate ?? true;
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnerloop-test-'));
-    const store = openStore({ sqliteFile: path.join(dir, 'test.db') });
+    const store = openStore({ sqliteFile: path.join(dir, options.sqliteName ?? 'test.db') });
     if (migrateNow) await migrate(store);
     return {
       store,
