@@ -13,6 +13,6 @@ describe('torture: backup → restore in every direction', () => {
       );
     }
     expect(r.directions.length).toBe(dialects.length ** 2);
-    expect(r.failures, `\n${describeFailures(r.failures)}`).toEqual([]);
+    if (r.failures.length > 0) expect.fail(describeFailures(r.failures));
   }, 180_000);
 });

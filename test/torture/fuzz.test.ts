@@ -11,10 +11,10 @@ describe('torture: OpenAPI fuzzer', () => {
       const f = await runFuzz(dialect, CI_SIZES);
       console.log(
         `fuzz [${dialect}]: ${f.routes} routes × ${f.inputsPerRoute} inputs, ${f.requests} requests in ${f.seconds.toFixed(1)} s; ` +
-          `${JSON.stringify(f.statuses)}; hashed after ${f.hashed}; ${f.failureCount} failures`,
+          `${JSON.stringify(f.statuses)}; tables hashed after ${f.hashed}; ${f.failureCount} failures; no 2xx from ${f.neverOk.join(', ') || 'none'}`,
       );
       expect(f.routes).toBeGreaterThan(50);
-      expect(f.failures, `\n${describeFailures(f.failures)}`).toEqual([]);
+      if (f.failures.length > 0) expect.fail(`${f.failureCount} failures:\n${describeFailures(f.failures)}`);
     }, 300_000);
   }
 });

@@ -9,7 +9,7 @@ describe('torture: migrations over a populated database of every earlier version
     it(`keeps every row and the app reads the workspace [${dialect}]`, async () => {
       const f = await runMigrations(dialect);
       console.log(`migrations [${dialect}]: ${f.versions} earlier versions, ${f.rowsChecked} rows checked`);
-      expect(f.failures, `\n${describeFailures(f.failures)}`).toEqual([]);
+      if (f.failures.length > 0) expect.fail(describeFailures(f.failures));
     }, 120_000);
   }
 });

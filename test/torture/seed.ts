@@ -76,11 +76,22 @@ export async function seedWorkspace(deps: Deps, ctx: Ctx): Promise<SeededIds> {
     subtype: 'designer',
   });
   await archivePartner(deps, ctx, archived.id);
+  // Records at the start of their flows, so valid inputs can take the next step: a partner not
+  // yet contacted (outreach), a proposed agreement (activation).
+  const fresh = await createPartner(deps, ctx, {
+    name: 'Fresh Lead Co',
+    type: 'agency',
+    subtype: 'web',
+    contactName: 'Robin Vale',
+    email: 'robin@fresh.example',
+    audience: 'founders of small studios',
+  });
+  const proposed = await addAgreement(deps, ctx, fresh.id, { feeToThem: { kind: 'flat', amount: 50_000 } });
   return {
-    partner: [first.id, second.id, archived.id],
+    partner: [first.id, second.id, archived.id, fresh.id],
     template: [template.id],
     call: [call.id],
-    agreement: [agreement.id],
+    agreement: [agreement.id, proposed.id],
     referral: [won.id, lost.id, given.id, inbound.id],
     fee: fees.items.map((f) => f.id),
     review: [review.id],

@@ -38,8 +38,12 @@ export interface ServerProcess {
   pid: number;
   /** Milliseconds from spawn to the first answered request. */
   firstAnswerMs: number;
-  /** What the server wrote to stderr so far (its error log). */
+  /** What the server wrote to stderr so far (its error log; the latest 100 KB or more). */
   stderr(): string;
+  /** A position in the error log, for stderrSince. */
+  stderrMark(): number;
+  /** What the server wrote to stderr after `mark`. */
+  stderrSince(mark: number): string;
   /** Whether the process has ended (crashed or killed). */
   exited(): boolean;
   /** SIGKILL, no chance to clean up; resolves once the process is gone. */
@@ -64,6 +68,7 @@ export async function spawnServer(where: Where): Promise<ServerProcess> {
   );
   let out = '';
   let err = '';
+  let dropped = 0;
   let gone = false;
   const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exit.then(() => {
@@ -72,7 +77,10 @@ export async function spawnServer(where: Where): Promise<ServerProcess> {
   child.stderr!.on('data', (d) => {
     err += d;
     // Only the tail matters for a report; a long fuzz run must not keep every line.
-    if (err.length > 200_000) err = err.slice(-100_000);
+    if (err.length > 200_000) {
+      dropped += err.length - 100_000;
+      err = err.slice(-100_000);
+    }
   });
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (d) => {
@@ -94,6 +102,8 @@ export async function spawnServer(where: Where): Promise<ServerProcess> {
     pid: child.pid!,
     firstAnswerMs,
     stderr: () => err,
+    stderrMark: () => dropped + err.length,
+    stderrSince: (mark) => err.slice(Math.max(0, mark - dropped)),
     exited: () => gone,
     kill9: () => signal('SIGKILL'),
     stop: () => signal('SIGTERM'),

@@ -30,11 +30,16 @@ export interface FuzzFigures {
   /** Answers after which the per-table checksums were computed (something may have changed). */
   hashed: number;
   oversizeProbes: number;
+  /** Routes no input got a 2xx from: the fuzzer never reached their success path. */
+  neverOk: string[];
   serverRestarts: number;
   seconds: number;
   failures: FailureGroup[];
   failureCount: number;
 }
+
+/** Reads every write must leave working (see feedsStillRead). */
+const FEEDS = ['/api/v1/calendar.ics', '/api/v1/today'];
 
 /** A JSON body well past anything the API accepts (the largest real one is tens of kilobytes). */
 const OVERSIZE_BYTES = 20 * 1024 * 1024;
@@ -58,6 +63,8 @@ export async function runFuzz(dialect: Dialect, sizes: TortureSizes, log: (s: st
   let restarts = 0;
   let oversizeProbes = 0;
   let routes = 0;
+  const succeeded = new Set<string>();
+  let neverOk: string[] = [];
   try {
     const clock = new TestClock();
     const runtime = await runtimeFor(db.store, clock.now);
@@ -84,8 +91,8 @@ export async function runFuzz(dialect: Dialect, sizes: TortureSizes, log: (s: st
     const doc = (await (await app.request('/api/openapi.json')).json()) as OpenApiDoc;
     const ops = operationsOf(doc);
     routes = ops.length;
+    const allKeys = ops.map((op) => op.key);
     const sent = new SentStrings();
-    const TH = { hash: 0, check: 0, send: 0, per: {} as Record<string, number> };
     const rng = new Rng(sizes.seed);
     const half = Math.ceil(sizes.fuzzInputsPerRoute / 2);
     const streams = ops.map((op, i) => ({
@@ -101,66 +108,99 @@ export async function runFuzz(dialect: Dialect, sizes: TortureSizes, log: (s: st
       sent.add([...wire.strings, wire.target]);
       requests += 1;
       const send: Send = viaServer ? remote! : local;
+      const mark = viaServer ? s.stderrMark() : appErrors.length;
       let answer: Answer;
       try {
-        const ts = performance.now();
         answer = await send(wire);
-        const d = performance.now() - ts;
-        TH.send += d;
-        TH.per[op.key] = (TH.per[op.key] ?? 0) + d;
       } catch (e) {
         // Node itself refuses a request head over 16 KB (431) and may reset the socket under it.
         const nodeLimit = viaServer && Buffer.byteLength(wire.target) > 16_000;
         if (nodeLimit && !s.exited()) {
           statuses['431 by Node'] = (statuses['431 by Node'] ?? 0) + 1;
         } else if (viaServer && s.exited()) {
-          failures.add({ kind: 'server died', where: op.key, input: wire.summary, detail: tail(s.stderr()) });
+          failures.add({ kind: 'server died', where: op.key, input: wire.summary(), detail: tail(s.stderr()) });
           restarts += 1;
           remote!.close();
           server = await spawnServer(where);
           remote = overHttp(server.url);
         } else {
-          failures.add({ kind: 'no answer', where: op.key, input: wire.summary, detail: String(e) });
+          failures.add({ kind: 'no answer', where: op.key, input: wire.summary(), detail: String(e) });
         }
         last = await rehash(watch!, last, () => (hashed += 1));
         return;
       }
       const cls = `${Math.floor(answer.status / 100)}xx`;
       statuses[cls] = (statuses[cls] ?? 0) + 1;
-      const tc = performance.now();
-      await check(op, input, wire, answer, viaServer ? tail(s.stderr()) : (appErrors.at(-1) ?? ''));
-      TH.check += performance.now() - tc;
+      if (answer.status < 300) succeeded.add(op.key);
+      // What the server logged for this request: its stderr arrives a moment after the answer.
+      const logged = async () => {
+        if (!viaServer) return appErrors.slice(mark).join('\n');
+        await new Promise((r) => setTimeout(r, 30));
+        return s.stderrSince(mark);
+      };
+      await check(op, input, wire, answer, logged);
       if (await watch!.moved()) {
         hashed += 1;
-        const th = performance.now();
         const now = await watch!.hash();
-        TH.hash += performance.now() - th;
         const changed = changedTables(last, now);
         if (answer.status >= 400 && answer.status < 500 && changed.length > 0) {
           failures.add({
             kind: 'state changed after a 4xx',
             where: op.key,
             status: answer.status,
-            input: wire.summary,
+            input: wire.summary(),
             detail: `tables changed: ${changed.join(', ')}; answer ${answer.body.toString('utf8').slice(0, 300)}`,
           });
         }
         last = now;
       }
+      if (answer.status < 300 && op.method !== 'GET') await feedsStillRead(op, wire);
       if (answer.status < 300 && /json/.test(answer.contentType)) {
         const parsed = parseJson(answer.body.toString('utf8'));
         if (parsed !== undefined) harvestIds(parsed, kindOfRoute(op.path), pool);
       }
     };
 
-    const check = async (op: Operation, input: FuzzInput, wire: WireRequest, answer: Answer, serverLog: string) => {
+    /**
+     * Reads that must keep working whatever was written: a value the API accepted must not
+     * break the calendar feed or Today for good. Reported once, by the write that broke it.
+     */
+    const feedOk = new Map(FEEDS.map((f) => [f, true]));
+    const feedsStillRead = async (op: Operation, wire: WireRequest) => {
+      for (const feed of FEEDS) {
+        const res = await app.request(feed);
+        const ok = res.status === 200;
+        if (!ok && feedOk.get(feed)) {
+          failures.add({
+            kind: `GET ${feed.replace('/api/v1', '')} broken by an accepted write`,
+            where: op.key,
+            status: res.status,
+            input: wire.summary(),
+            detail: (await res.text()).slice(0, 300),
+          });
+        } else await res.arrayBuffer();
+        feedOk.set(feed, ok);
+      }
+    };
+
+    const check = async (
+      op: Operation,
+      input: FuzzInput,
+      wire: WireRequest,
+      answer: Answer,
+      logged: () => Promise<string>,
+    ) => {
       const text = answer.body.toString('utf8');
-      const base = { where: op.key, status: answer.status, input: wire.summary };
+      const base = { where: op.key, status: answer.status, input: wire.summary() };
       if (answer.status >= 500) {
-        failures.add({ ...base, kind: '5xx', detail: `${text.slice(0, 200)}\n${firstLines(serverLog)}` });
+        failures.add({ ...base, kind: '5xx', detail: `logged: ${errorSummary(await logged())}` });
       }
       if (/ndjson/.test(answer.contentType) && /"type":"error","error":\{"code":"internal"/.test(text)) {
-        failures.add({ ...base, kind: '5xx inside an NDJSON stream', detail: firstLines(serverLog) });
+        failures.add({
+          ...base,
+          kind: '5xx inside an NDJSON stream',
+          detail: `logged: ${errorSummary(await logged())}`,
+        });
       }
       const leak = findLeak(text, answer.contentType, sent);
       if (leak) failures.add({ ...base, kind: `leak: ${leak.what}`, detail: JSON.stringify(leak.text) });
@@ -173,20 +213,15 @@ export async function runFuzz(dialect: Dialect, sizes: TortureSizes, log: (s: st
     };
 
     const rounds = half * 2;
-    const T = { gen: 0, remote: 0, local: 0, hash: 0 };
     let nextLog = performance.now() + 10_000;
     for (let round = 0; round < rounds; round++) {
       const order = streams.map((_, i) => i);
       shuffle(order, rng);
       for (const i of order) {
         const viaServer = (round + i) % 2 === 1;
-        const t0 = performance.now();
         const next = (viaServer ? streams[i]!.remote : streams[i]!.local).next();
-        T.gen += performance.now() - t0;
         if (next.done) continue;
-        const t1 = performance.now();
         await probe(streams[i]!.op, next.value, viaServer);
-        T[viaServer ? 'remote' : 'local'] += performance.now() - t1;
       }
       if (performance.now() > nextLog) {
         nextLog = performance.now() + 10_000;
@@ -194,15 +229,7 @@ export async function runFuzz(dialect: Dialect, sizes: TortureSizes, log: (s: st
       }
     }
 
-    console.log(
-      JSON.stringify(T),
-      TH.hash,
-      TH.check,
-      TH.send,
-      Object.entries(TH.per)
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 12),
-    );
+    neverOk = allKeys.filter((k) => !succeeded.has(k));
     // Body limits: one oversize body per JSON route (the short pass tries the first few).
     const jsonOps = ops.filter((op) => op.body?.contentType === 'application/json');
     const oversized = sizes.fuzzInputsPerRoute >= 1_000 ? jsonOps : jsonOps.slice(0, 3);
@@ -252,6 +279,7 @@ export async function runFuzz(dialect: Dialect, sizes: TortureSizes, log: (s: st
     statuses,
     hashed,
     oversizeProbes,
+    neverOk,
     serverRestarts: restarts,
     seconds,
     failures: failures.list(),
@@ -301,10 +329,9 @@ function tail(text: string): string {
   return text.slice(-1500);
 }
 
-/** The error line and the first stack frame of the last error in a log, for the report. */
-function firstLines(log: string): string {
-  const lines = log.trim().split('\n');
-  const at = lines.map((l, i) => [l, i] as const).filter(([l]) => /^\S.*(Error|error)/.test(l));
-  const from = at.length ? at[at.length - 1]![1] : Math.max(0, lines.length - 3);
-  return lines.slice(from, from + 3).join('\n');
+/** The logged error's first line and its driver code, if any: enough to tell defects apart. */
+function errorSummary(log: string): string {
+  const first = log.split('\n').find((l) => l.trim() !== '' && !/^\s+at /.test(l)) ?? '(nothing logged)';
+  const code = /\bcode: '([^']+)'/.exec(log)?.[1];
+  return `${first.trim().slice(0, 300)}${code ? ` (code ${code})` : ''}`;
 }

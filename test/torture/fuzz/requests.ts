@@ -6,6 +6,7 @@ import {
   hostileValue,
   nastyShortString,
   toWellFormed,
+  wordy,
 } from './hostile.js';
 import { type IdPool, IdRef, kindOfField, kindOfPath } from './ids.js';
 import type { Operation, Param } from './operations.js';
@@ -34,7 +35,8 @@ export interface WireRequest {
   headers: Record<string, string>;
   body: Buffer | undefined;
   strings: string[];
-  summary: string;
+  /** A printable account of the request, made only when a failure is reported. */
+  summary(): string;
 }
 
 export function inputArbitrary(op: Operation, hugeChars: number, realServer: boolean): fc.Arbitrary<FuzzInput> {
@@ -224,7 +226,7 @@ function csvText(referrals: boolean, mode: FuzzInput['mode'], hugeChars: number)
   const columns = referrals ? REFERRAL_COLUMNS : PARTNER_COLUMNS;
   const cell = fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...CELL_VALUES) },
-    { weight: 3, arbitrary: fc.stringMatching(/^[A-Z][a-z]{2,10}( [A-Z][a-z]{2,10})?$/) },
+    { weight: 3, arbitrary: wordy },
     { weight: mode === 'valid' ? 0 : 3, arbitrary: nastyShortString },
   );
   const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -288,7 +290,7 @@ export function toWire(op: Operation, input: FuzzInput, pool: IdPool, hostHeader
   if (input.contentType !== null) headers['content-type'] = input.contentType.replaceAll('\u0000', '');
   if (input.probe === 'host') headers.host = 'evil.example';
   if (input.probe === 'origin') headers.origin = 'http://evil.example';
-  return { method: op.method, target, headers, body, strings, summary: summarize(op, target, input, body) };
+  return { method: op.method, target, headers, body, strings, summary: () => summarize(op, target, input, body) };
 }
 
 function collectStrings(v: unknown, out: string[]) {
@@ -313,14 +315,17 @@ function safeDecode(s: string): string {
 /** A short, printable account of the input for a failure report (escapes shown, long text cut). */
 function summarize(op: Operation, target: string, input: FuzzInput, body: Buffer | undefined): string {
   const cut = (s: string) => {
-    const shown = JSON.stringify(s).slice(1, -1);
-    return shown.length > 300 ? `${shown.slice(0, 300)}… (${s.length} chars)` : shown;
+    const shown = JSON.stringify(s.slice(0, 300)).slice(1, -1);
+    return s.length > 300 ? `${shown}… (${s.length} chars)` : shown;
   };
   const parts = [`${op.method} ${cut(target)}`];
   if (input.contentType !== 'application/json' && input.contentType !== op.body?.contentType) {
     parts.push(`content-type ${JSON.stringify(input.contentType)}`);
   }
   if (input.probe !== 'none') parts.push(`probe ${input.probe}`);
-  if (body) parts.push(`body ${cut(body.toString('utf8'))}`);
+  if (body)
+    parts.push(
+      `body ${cut(body.subarray(0, 1200).toString('utf8'))}${body.length > 1200 ? ` (${body.length} bytes)` : ''}`,
+    );
   return parts.join(' | ');
 }
