@@ -11,6 +11,7 @@ import * as m009 from './009_import_index_shapes.js';
 import * as m010 from './010_recurring_index_covers.js';
 import * as m011 from './011_outstanding_fees_index.js';
 import * as m012 from './012_referral_match_index.js';
+import * as m013 from './013_backfill_bad_fit.js';
 
 /**
  * Every migration, in order. Listed in code rather than read from a folder so the bundled
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '010_recurring_index_covers': m010,
   '011_outstanding_fees_index': m011,
   '012_referral_match_index': m012,
+  '013_backfill_bad_fit': m013,
 };
