@@ -1,8 +1,9 @@
 // `npm run torture`: every probe at full size, one after another, each printing its figures, then
 // every failure found. Exits 1 when any probe failed. `--only fuzz,crash` runs some probes;
-// `--inputs N` and `--trials N` shrink the fuzzer and the crash test for a quicker look.
+// `--inputs N` and `--trials N` shrink the fuzzer and the crash test for a quicker look;
+// `--db sqlite` or `--db postgres` runs on one database.
 import { parseArgs } from 'node:util';
-import { dialects } from '../helpers/db.js';
+import { dialects as available } from '../helpers/db.js';
 import { runBackupDirections } from './backup-directions.js';
 import { RESTART_BUDGET_MS, runCrash } from './crash/probe.js';
 import { describeFailures, type FailureGroup } from './failures.js';
@@ -19,8 +20,11 @@ const { values: args } = parseArgs({
     trials: { type: 'string' },
     seconds: { type: 'string' },
     seed: { type: 'string' },
+    // One database only (of those TEST_DATABASE_URL makes available).
+    db: { type: 'string' },
   },
 });
+const dialects = args.db ? available.filter((d) => d === args.db) : available;
 const only = new Set(args.only ? args.only.split(',') : PROBES);
 const sizes: TortureSizes = {
   ...FULL_SIZES,
@@ -44,7 +48,7 @@ if (only.has('fuzz')) {
     out(
       `fuzz [${f.dialect}]: ${f.routes} routes × ${f.inputsPerRoute} inputs = ${f.requests} requests in ${f.seconds.toFixed(0)} s ` +
         `(${(f.requests / f.seconds).toFixed(0)}/s); answers ${JSON.stringify(f.statuses)}; tables hashed after ${f.hashed}; ` +
-        `${f.oversizeProbes} oversize bodies; ${f.serverRestarts} server restarts; ${f.failureCount} failures in ${f.failures.length} groups; ` +
+        `${f.oversizeProbes} oversize bodies; ${f.databases} fresh databases; ${f.serverRestarts} server restarts; ${f.failureCount} failures in ${f.failures.length} groups; ` +
         `routes that never answered 2xx: ${f.neverOk.join(', ') || 'none'}`,
     );
     found.push({ probe: `fuzz [${f.dialect}]`, failures: f.failures });

@@ -36,6 +36,7 @@ export function sendOversize(base: string, method: string, target: string, bytes
       res.on('error', () => finish({ status }));
     });
     r.on('timeout', () => finish({ status, error: 'no answer within 60 s' }));
+    r.on('socket', (socket) => socket.on('error', () => {}));
     // A server that answers early may close the socket under the rest of the body.
     r.on('error', (e) => finish({ status, error: e.message }));
     void (async () => {

@@ -38,7 +38,14 @@ export function inProcess(fetch: (req: Request) => Response | Promise<Response>)
 export function overHttp(base: string, timeoutMs = 30_000): Send & { close(): void } {
   const url = new URL(base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const send = (req: WireRequest) =>
+  const send = (req: WireRequest): Promise<Answer> =>
+    once(req).catch((e: NodeJS.ErrnoException & { reused?: boolean }) => {
+      // The server closes a kept-alive socket after 5 idle seconds; a request that met the
+      // closing socket never reached it, and is sent again on a new one (as Node's docs advise).
+      if (e.reused && e.code === 'ECONNRESET') return once(req);
+      throw e;
+    });
+  const once = (req: WireRequest) =>
     new Promise<Answer>((resolve, reject) => {
       const r = http.request(
         {
@@ -64,8 +71,15 @@ export function overHttp(base: string, timeoutMs = 30_000): Send & { close(): vo
         },
       );
       r.on('timeout', () => r.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-      r.on('error', reject);
+      // A server that answers early and closes can make the socket fail after the request is
+      // done with it (EPIPE under the rest of a big body); the answer already counts.
+      r.on('socket', (socket) => {
+        if (!socket.listeners('error').includes(ignore)) socket.on('error', ignore);
+      });
+      r.on('error', (e) => reject(Object.assign(e, { reused: r.reusedSocket })));
       r.end(req.body);
     });
   return Object.assign(send, { close: () => agent.destroy() });
 }
+
+function ignore() {}
