@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import type { Runtime } from '../app/runtime.js';
 import { type Config, type ConnectionLimits, defaultConnectionLimits } from '../config.js';
 import { createHttpApp } from './app.js';
+import { lingerOnClose } from './lingering-close.js';
 import { servedHosts } from './served-hosts.js';
 
 export interface RunningServer {
@@ -54,6 +55,9 @@ export function startServer(
   });
 }
 
+/** How long a closing connection keeps reading what its client still sends. */
+const LINGER_MS = 2000;
+
 function limitConnections(server: Server, limits: ConnectionLimits) {
   // Node closes connections over the cap as they arrive.
   server.maxConnections = limits.maxConnections;
@@ -61,6 +65,9 @@ function limitConnections(server: Server, limits: ConnectionLimits) {
   // one would stay open for good. So a new connection may sit idle for as long as headers may
   // take, until its first request is in; from then on Node's request and keep-alive timeouts
   // apply. (Not a 'data' listener: that takes the socket away from Node's native parser.)
-  server.on('connection', (socket: Socket) => socket.setTimeout(limits.headersTimeoutMs));
+  server.on('connection', (socket: Socket) => {
+    socket.setTimeout(limits.headersTimeoutMs);
+    lingerOnClose(socket, LINGER_MS);
+  });
   server.on('request', (req: IncomingMessage) => req.socket.setTimeout(0));
 }
