@@ -9,7 +9,6 @@ import {
   Kysely,
   type Migration,
   Migrator,
-  PostgresDialect,
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
@@ -18,6 +17,7 @@ import {
 import type pg from 'pg';
 import { groupCommit } from './group-commit.js';
 import { migrations } from './migrations/index.js';
+import { PostgresSchemaSafeDialect } from './postgres-dialect.js';
 import { openReadWorker } from './read-worker.js';
 import type { DB } from './schema.js';
 
@@ -72,7 +72,7 @@ function openPostgres(url: string, schema: string | undefined): Store {
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   const db = new Kysely<DB>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new PostgresSchemaSafeDialect({ pool }),
     plugins: [new CamelCasePlugin()],
   });
   return {
