@@ -102,6 +102,7 @@ export async function startWebApp(options: { now?: string; browserArgs?: string[
  */
 async function pinPageClock(context: BrowserContext, clock: () => Date) {
   const probe = await context.newPage();
+  // The browser's wall clock is read only to be subtracted: the pages see clock(), whatever day it is.
   const offset = clock().getTime() - (await probe.evaluate(() => Date.now()));
   await probe.close();
   await context.addInitScript((offsetMs: number) => {

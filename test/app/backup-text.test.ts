@@ -1,22 +1,11 @@
 import { expect, it } from 'vitest';
-import { backupWorkspace, restoreWorkspace } from '../../src/app/backup.js';
+import { restoreWorkspace } from '../../src/app/backup.js';
 import type { Ctx, Deps } from '../../src/app/context.js';
 import { newId } from '../../src/app/ids.js';
 import { createPartner, listPartnerPage } from '../../src/app/partners.js';
 import { createWorkspace, setProfile, showProfile } from '../../src/app/profile.js';
+import { backupText, linesOf } from '../helpers/backup.js';
 import { describeEachDb, dialects, openTestDb } from '../helpers/db.js';
-
-async function backupText(deps: Deps, ctx: Ctx): Promise<string> {
-  let out = '';
-  await backupWorkspace(deps, ctx, (chunk) => {
-    out += chunk;
-  });
-  return out;
-}
-
-async function* linesOf(text: string) {
-  yield* text.split('\n');
-}
 
 /** The backup with one row changed, and the (1-based) line it is on. */
 function editRow(text: string, table: string, edit: (row: Record<string, unknown>) => void) {

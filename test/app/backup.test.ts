@@ -10,20 +10,9 @@ import { createPartner, editPartner, listPartnerPage, movePartner } from '../../
 import { createWorkspace, setProfile } from '../../src/app/profile.js';
 import { BACKUP_TABLES } from '../../src/store/backup.js';
 import { openStore } from '../../src/store/db.js';
+import { backupText, linesOf } from '../helpers/backup.js';
 import { importText } from '../helpers/csv.js';
 import { describeEachDb, dialects, openTestDb } from '../helpers/db.js';
-
-async function backupText(deps: Deps, ctx: Ctx): Promise<string> {
-  let out = '';
-  await backupWorkspace(deps, ctx, (chunk) => {
-    out += chunk;
-  });
-  return out;
-}
-
-async function* linesOf(text: string) {
-  yield* text.split('\n');
-}
 
 /** Every row of the backup, with the workspace id made neutral so two workspaces compare. */
 function rowsOf(text: string, workspaceId: string) {

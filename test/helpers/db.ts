@@ -66,6 +66,11 @@ export async function openTestDb(
   };
 }
 
+/** The deps a test hands the use cases: its store and clock, real ids, and the server's read cache. */
+export function testDeps(store: Store, clock: TestClock = new TestClock()): Deps {
+  return { store, clock: clock.now, newId, readCache: new ReadCache() };
+}
+
 export interface TestEnv {
   dialect: Dialect;
   store: Store;
@@ -93,7 +98,7 @@ export function describeEachDb(name: string, body: (env: () => TestEnv) => void)
       beforeEach(async () => {
         const clock = new TestClock();
         // The server's read cache is on, so every suite also checks that writes invalidate it.
-        const deps: Deps = { store: db.store, clock: clock.now, newId, readCache: new ReadCache() };
+        const deps = testDeps(db.store, clock);
         current = { dialect, store: db.store, clock, deps, ctx: await createWorkspace(deps) };
       });
       body(() => current);

@@ -1,11 +1,9 @@
 import type net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx, Deps } from '../../src/app/context.js';
-import { newId } from '../../src/app/ids.js';
 import { createWorkspace } from '../../src/app/profile.js';
-import { ReadCache } from '../../src/app/read-cache.js';
 import { type ConnectionLimits, defaultConnectionLimits } from '../../src/config.js';
-import { openTestDb, TestClock, type TestDb } from '../helpers/db.js';
+import { openTestDb, type TestDb, testDeps } from '../helpers/db.js';
 import {
   closedWithin,
   openSocket,
@@ -24,7 +22,7 @@ describe('HTTP connection timeouts and cap', () => {
   const sockets: net.Socket[] = [];
   beforeAll(async () => {
     db = await openTestDb('sqlite');
-    const deps: Deps = { store: db.store, clock: new TestClock().now, newId, readCache: new ReadCache() };
+    const deps = testDeps(db.store);
     env = { deps, ctx: await createWorkspace(deps) };
   });
   afterAll(async () => {
