@@ -50,7 +50,7 @@ export function writeCalendar(events: readonly EventAttributes[], header: Calend
 }
 
 /** The error a caller shows when nothing could be written: no library internals. */
-export function unwritable(): AppError {
+function unwritable(): AppError {
   return new AppError('conflict', 'The calendar file could not be written');
 }
 

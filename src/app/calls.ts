@@ -9,7 +9,7 @@ import type { Partner } from '../domain/partner.js';
 import type { Profile } from '../domain/profile.js';
 import { deleteCall, getCall, insertCall, listCalls, updateCall } from '../store/calls.js';
 import { getPartner } from '../store/partners.js';
-import { unwritable, writeCalendar } from './calendar.js';
+import { writeCalendar } from './calendar.js';
 import { type Ctx, type Deps, inTransaction, nowIso } from './context.js';
 import { moveInTransaction, record, showPartner } from './partners.js';
 import { showProfile } from './profile.js';
@@ -169,12 +169,6 @@ export function callEvent(call: Call, partner: Pick<Partner, 'name'>, profile: P
     ...(call.meetingLink ? { url: call.meetingLink, location: call.meetingLink } : {}),
     status: 'CONFIRMED',
   };
-}
-
-/** A library result or the plain refusal; its error text (a URL pattern, a schema path) stays inside. */
-export function icsOrThrow(result: { error: Error | null; value: string | null }): string {
-  if (result.error || result.value === null) throw unwritable();
-  return result.value;
 }
 
 /** One call as an .ics file. */
